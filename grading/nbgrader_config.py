@@ -1,0 +1,28 @@
+"""nbgrader configuration of the 市场监管大讲堂 course.
+
+The course root is this folder (grading/). Lessons are authored in ../lessons and
+released to ../notebooks; nbgrader accepts folders outside its root. Working folders
+(submitted, autograded, feedback, gradebook.db, reports) are created here and git-ignored.
+"""
+import os
+
+c = get_config()  # noqa: F821 - provided by nbgrader
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+c.CourseDirectory.root = HERE
+c.CourseDirectory.course_id = "scjg"
+c.CourseDirectory.source_directory = os.path.join("..", "lessons")
+c.CourseDirectory.release_directory = os.path.join("..", "notebooks")
+# plan.md holds the answer key and rubric: it stays with the trainer.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "plan.md", "*.bak"]
+
+# A learner sees the answer variable with a Chinese hint (the first line of the cell),
+# never `raise NotImplementedError()`.
+c.ClearSolutions.code_stub = {"python": ""}
+c.ClearSolutions.text_stub = "（双击本单元格，在此处写下你的答案。）"
+
+# Per-cell timeout when autograding, in seconds; an endless loop in one answer
+# cannot hold up the cohort.
+c.Execute.timeout = 60
+c.Execute.interrupt_on_timeout = True

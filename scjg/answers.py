@@ -1,0 +1,163 @@
+"""Read what a learner typed: article references, amounts, choices and yes/no.
+
+Every hidden check normalises the learner's value here first, so that 第124条,
+"一百二十四" and 124 are the same answer. Anything that cannot be read raises
+ValueError with a Chinese hint on the expected form. Only plain str, int and
+float values are accepted: an object that fakes equality is not an answer.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import cn2an
+
+_NUM = r"[0-9零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+"
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """条、款、项 (paragraph and item None when not given)."""
+
+    article: int
+    paragraph: int | None = None
+    item: int | None = None
+
+    def __str__(self) -> str:
+        text = f"第{cn2an.an2cn(self.article)}条"
+        if self.paragraph:
+            text += f"第{cn2an.an2cn(self.paragraph)}款"
+        if self.item:
+            text += f"第（{cn2an.an2cn(self.item)}）项"
+        return text
+
+
+class AnswerFormatError(ValueError):
+    """A learner's answer that cannot be read; the message is a Chinese hint."""
+
+
+def _plain(value, what: str) -> str:
+    """The value as normalised text; reject anything but str, int, float."""
+    if value is ... or value is None:
+        raise AnswerFormatError(f"{what}尚未作答：请把 ... 改成你的答案。")
+    if type(value) is bool:
+        raise AnswerFormatError(f"{what}不应是 True/False，请按提示的格式填写。")
+    if type(value) not in (str, int, float):
+        raise AnswerFormatError(f"{what}的格式无法识别：请填写数字或用英文引号括起的文字，例如 124 或 \"第一百二十四条\"。")
+    text = unicodedata.normalize("NFKC", str(value))
+    return re.sub(r"\s+", "", text)
+
+
+def _to_int(token: str) -> int:
+    if token.isdigit():
+        return int(token)
+    return int(cn2an.cn2an(token, "smart"))
+
+
+_REF_CN = re.compile(
+    rf"^第?(?P<a>{_NUM})条"
+    rf"(?:第?(?P<p>{_NUM})款)?"
+    rf"(?:第?[(（]?(?P<i>{_NUM})[)）]?项)?$"
+)
+_REF_PAREN = re.compile(r"^§?(?P<a>\d+)(?:[(（](?P<p>\d+)[)）])?(?:[(（](?P<i>\d+)[)）])?$")
+
+
+def article_ref(value) -> ArticleRef:
+    """`第一百二十四条第一款第五项`, `第124条第1款第(5)项`, `§124(1)(5)`, `124` → ArticleRef."""
+    text = _plain(value, "条款")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise AnswerFormatError("条款号应为整数，例如 124。")
+        text = str(int(value))
+    text = re.sub(r"^《[^》]*》", "", text)  # a law name in front is fine
+    text = text.removeprefix("依据").removesuffix("规定")
+    text = text.rstrip("。.")
+    if re.fullmatch(_NUM, text) and not re.search(r"[条款项]", text):
+        return ArticleRef(_to_int(text))
+    for pattern in (_REF_PAREN, _REF_CN):
+        m = pattern.match(text)
+        if m:
+            try:
+                a = _to_int(m["a"])
+                p = _to_int(m["p"]) if m["p"] else None
+                i = _to_int(m["i"]) if m["i"] else None
+            except (ValueError, KeyError):
+                break
+            if a <= 0 or (p is not None and p <= 0) or (i is not None and i <= 0):
+                break
+            return ArticleRef(a, p, i)
+    raise AnswerFormatError(
+        f"无法识别条款“{value}”。请写成 \"第一百二十四条第一款第五项\"、\"第124条第1款第5项\" 或只写条号 124。"
+    )
+
+
+_UNIT = {"万": 10000, "千": 1000, "百": 100, "亿": 100000000}
+
+
+def amount(value) -> float:
+    """`5万元`, `50,000`, `伍万元`, `5.5万`, `１２３`, `人民币5万元` → yuan as float."""
+    text = _plain(value, "金额")
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        text = text.removeprefix("人民币").removeprefix("¥").removeprefix("￥")
+        text = text.removesuffix("元整").removesuffix("元").removesuffix("块")
+        text = text.replace(",", "").replace("，", "")
+        m = re.fullmatch(r"(\d+(?:\.\d+)?)([万千百亿]?)", text)
+        if m:
+            number = float(m[1]) * _UNIT.get(m[2], 1)
+        else:
+            try:
+                number = float(cn2an.cn2an(text, "smart"))
+            except (ValueError, KeyError, TypeError, IndexError):
+                raise AnswerFormatError(
+                    f"无法识别金额“{value}”。请写成数字（单位：元），例如 50000、\"5万元\" 或 \"五万元\"。"
+                ) from None
+    if number < 0:
+        raise AnswerFormatError("金额不能为负数。")
+    return number
+
+
+def choice(value, options: str = "ABCD", multiple: bool = False) -> frozenset[str] | str:
+    """`"A"`, `"a"`, `"Ａ"`; for 多选 `"A、C"`, `"AC"`, `"A,C"` → "A" or frozenset({"A","C"})."""
+    text = _plain(value, "选项").upper()
+    letters = re.sub(r"[,，、;；/和及]", "", text)
+    bad = [ch for ch in letters if ch not in options]
+    if not letters or bad:
+        allowed = "、".join(options)
+        raise AnswerFormatError(f"选项“{value}”无法识别：请填写 {allowed} 中的字母" + ("（可多选，如 \"AC\"）。" if multiple else "（只选一个）。"))
+    chosen = frozenset(letters)
+    if multiple:
+        return chosen
+    if len(chosen) != 1:
+        raise AnswerFormatError("本题为单选题，请只填写一个字母。")
+    return next(iter(chosen))
+
+
+_YES = {"是", "对", "正确", "√", "✓", "Y", "YES", "TRUE", "应当", "应该", "需要", "要", "移送"}
+_NO = {"否", "不", "错", "错误", "×", "✗", "X", "N", "NO", "FALSE", "不应当", "不应该", "不需要", "不要", "不移送"}
+
+
+def yes_no(value) -> bool:
+    """判断题: 是/否, 对/错, √/×, True/False → bool."""
+    if value is True or value is False:
+        return bool(value)
+    text = _plain(value, "判断").upper()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise AnswerFormatError(f"判断题答案“{value}”无法识别：请填写 \"是\" 或 \"否\"（也可填 True 或 False）。")
+
+
+def text_answer(value, min_chars: int = 10) -> str:
+    """A written answer (说理); must be a str of at least `min_chars` characters."""
+    if value is ... or value is None:
+        raise AnswerFormatError("尚未作答：请在引号中写下你的理由。")
+    if type(value) is not str:
+        raise AnswerFormatError("说理题请用文字作答，并放在英文引号中。")
+    cleaned = value.strip()
+    if len(cleaned) < min_chars:
+        raise AnswerFormatError(f"说理过短（{len(cleaned)}字）：请至少写 {min_chars} 个字。")
+    return cleaned
