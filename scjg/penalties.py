@@ -85,6 +85,8 @@ class Tier:
             lo, hi = self.amount
             return _bounds_words(yuan(lo) if lo else None, yuan(hi) if hi is not None else None)
         lo, hi = self.multiple
+        if lo and hi is not None:
+            return f"{base_name}{_num(lo)}倍以上{_num(hi)}倍以下"
         return _bounds_words(f"{base_name}{_num(lo)}倍" if lo else None,
                              f"{base_name}{_num(hi)}倍" if hi is not None else None)
 
@@ -659,10 +661,12 @@ def review_markdown() -> str:
         "“以上”“以下”含本数，“不足”不含本数。原文一栏为该规则对应的法条原文（逐字）。",
         "",
     ]
-    by_law: dict[str, list[Rule]] = {}
+    by_law: dict[str, list[Rule]] = {name: [] for name in laws.law_names()}
     for r in list_rules():
         by_law.setdefault(r.law, []).append(r)
     for law, rules in by_law.items():
+        if not rules:
+            continue
         info = laws.law_info(law)
         lines.append(f"## {info.version_stamp}")
         lines.append("")
