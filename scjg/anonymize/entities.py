@@ -1,0 +1,306 @@
+"""Names of persons, organizations and addresses: context cues plus jieba's part-of-speech tags."""
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from typing import Iterator, NamedTuple
+
+import jieba
+import jieba.posseg
+
+from .rules import Span
+
+jieba.setLogLevel(logging.WARNING)  # no "Building prefix dict..." on stderr
+
+COMPOUND_SURNAMES = (
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 端木 西门 南宫 独孤 轩辕 "
+    "呼延 万俟 闻人 澹台 公冶 太史 申屠 钟离 拓跋 百里 东郭 左丘 梁丘 濮阳 淳于 单于 赫连 第五"
+).split()
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴"
+    "霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑"
+    "景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+    "官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖"
+    "漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹"
+    "诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+_HAN = r"\u4e00-\u9fff"
+_NAME_DOT_RE = re.compile(r"[" + _HAN + r"]{1,8}(?:[·•・][" + _HAN + r"]{1,8})+")
+
+PERSON_CUES = (
+    "法定代表人 负责人 主要负责人 现场负责人 质量负责人 经营者 投资人 当事人 举报人 投诉人 被投诉人 被举报人 "
+    "证人 执法人员 检查人员 办案人员 承办人 被询问人 被检查人 询问人 记录人 委托代理人 代理人 联系人 见证人 "
+    "陪同人员 在场人员 店主 业主 老板 股东 监护人 经办人 收货人 送货人 驾驶员 司机 作业人员 安全管理员 "
+    "安全管理人员 执业药师 药师 签收人 审核人 审批人 复核人 姓名 签名 申请人 受托人 翻译人员 核查人 记录员 "
+    "检查员 执法员 消费者 员工 店员 营业员 厨师 母亲 父亲 丈夫 妻子 儿子 女儿 同事 朋友"
+).split()
+ADDRESS_CUES = (
+    "住所地 住所 住址 地址 经营场所 经营地址 注册地址 营业场所 家庭住址 现住址 户籍地址 户籍地 联系地址 "
+    "生产地址 生产场所 仓库地址 通讯地址 送达地址 检查地点 发生地点 事发地点 地点 居住地 现住"
+).split()
+ORG_SUFFIXES = sorted((
+    "股份有限公司 有限责任公司 有限公司 分公司 公司 经营部 经销部 批发部 门市部 商行 大药房 药房 药店 诊所 "
+    "卫生室 门诊部 超市 便利店 商店 小卖部 饭店 酒店 餐厅 餐馆 面馆 酒楼 宾馆 旅馆 食品厂 加工厂 作坊 加工坊 "
+    "合作社 养殖场 商场 美容院 工作室 店 厂"
+).split(), key=len, reverse=True)
+ORG_INDUSTRY = (
+    "食品 医药 药业 餐饮 电梯 物业 商贸 贸易 超市 建材 农业 机械 燃气 酒业 茶业 水产 肉类 粮油 乳业 饮品 "
+    "科技 实业 服务 物流 电器 日用品 烟酒 生鲜 果蔬 母婴"
+).split()
+_GENERIC_PREFIX = (
+    "该 本 此 其 某 这 那 一家 一个 两家 多家 各 每 涉案 上述 前述 上游 下游 连锁 大型 小型 附近 周边 "
+    "同一 另一 这家 那家 供货 供应 快递 物业 保险 维保 检测 原 新 老 当地 外地"
+).split()
+# Tokens that end the backward walk from a suffix: prepositions, conjunctions, particles, pronouns, time
+_STOP_FLAGS = ("p", "c", "u", "d", "r", "t", "m", "q", "f", "y", "e", "o", "w", "x", "zg")
+_ORG_VERBS_OK = set(
+    "销售 经营 管理 服务 发展 开发 投资 贸易 商贸 咨询 加工 制造 生产 营销 批发 零售 配送 供应 科技 实业 "
+    "餐饮 连锁 建设 运输 物流 养殖 种植 维修 保养 检测 设计 安装 工程 印刷 包装 研发".split()
+)
+_ADDR_ADMIN = re.compile(r"(?:省|自治区|市|州|盟|地区|区|县|旗|镇|乡|街道|苏木|开发区|新区|园区|工业园|经济技术开发区)$")
+_ADDR_ANCHOR_RE = re.compile(
+    r"(?:路|街|大道|大街|巷|弄|胡同|道|村|社区|小区|工业园|广场|大厦|花园|市场|商场)"
+    r"[0-9A-Za-z一二三四五六七八九十百零〇\-]+(?:号|组|弄|巷)")
+_ADDR_TAIL_RE = re.compile(
+    r"(?:[" + _HAN + r"]{0,10}?[0-9A-Za-z一二三四五六七八九十\-]+"
+    r"(?:号楼|号铺|号院|号|幢|栋|楼|层|室|单元|铺|档|座|摊位|组|弄))*")
+_ADDR_RUN_RE = re.compile(r"[" + _HAN + r"0-9A-Za-z\-#()（）·]+")
+_ADDR_STOP_WORDS = (
+    "电话 联系 法定代表人 负责人 经营者 邮编 统一社会信用代码 信用代码 身份证 手机 经营范围 从事 "
+    "主体 成立 注册 登记 许可证 出生 民族 性别 职务 工作单位 居民身份证 的"
+).split()
+_ADDR_ELEMENT_RE = re.compile(r"(?:路|街|巷|弄|胡同|村|号|组|栋|幢|楼|室|镇|乡|小区|大厦|市场|广场|大道)")
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    word: str
+    flag: str
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> jieba.posseg.POSTokenizer:
+    """A private jieba tokenizer (the global one stays untouched), taught the cue words."""
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    for word in PERSON_CUES + ADDRESS_CUES + ["统一社会信用代码", "市场监督管理局", "个体工商户", "身份证号码"]:
+        tk.add_word(word, 2000, "n")
+    return jieba.posseg.POSTokenizer(tk)
+
+
+def tokens(text: str) -> list[Token]:
+    """jieba tokens of text with their offsets and part-of-speech flags."""
+    out, pos = [], 0
+    for pair in _tokenizer().cut(text):
+        out.append(Token(pos, pos + len(pair.word), pair.word, pair.flag))
+        pos += len(pair.word)
+    return out
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def surname_of(name: str) -> str:
+    """The surname part of a full name (复姓 included)."""
+    for s in COMPOUND_SURNAMES:
+        if name.startswith(s) and len(name) > 2:
+            return s
+    return name[0]
+
+
+class _Ctx:
+    """A text with its tokens indexed by start and end offset."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.toks = tokens(text)
+        self.by_start = {t.start: i for i, t in enumerate(self.toks)}
+        self.by_end = {t.end: i for i, t in enumerate(self.toks)}
+
+
+_BAD_NAME_END = set("法证局条款项号费税类剂药品物厂店所室部处科院会业区县市省路街场库门")
+_NAME_STOP_CHARS = set("称说讲系是为在于的了和与及等向对到将已未现因经签同持所从自也均并被把让叫请告表承确提介拒无有不就即时曾仍还都又男女先")
+
+
+def _name_at(ctx: _Ctx, pos: int, strict: bool) -> int:
+    """End offset of a person's name starting at pos, or 0 if none starts there."""
+    text = ctx.text
+    m = _NAME_DOT_RE.match(text, pos)
+    if m:
+        return m.end()
+    sur = next((s for s in COMPOUND_SURNAMES if text.startswith(s, pos)), None)
+    if sur is None:
+        if pos >= len(text) or text[pos] not in SURNAMES:
+            return 0
+        sur = text[pos]
+    i = ctx.by_start.get(pos)
+    if i is not None:
+        tok = ctx.toks[i]
+        if tok.flag.startswith("nr") and len(tok.word) >= 2:
+            end = tok.end
+            # jieba sometimes splits a name: 欧阳明 + 辉, 张 + 晓燕
+            if i + 1 < len(ctx.toks):
+                nxt = ctx.toks[i + 1]
+                if nxt.flag.startswith("nr") and len(nxt.word) == 1 and end - pos < len(sur) + 2:
+                    end = nxt.end
+            if end - pos <= len(sur) + 2 and "某" not in text[pos:end]:
+                return end
+            return 0
+        if len(tok.word) > len(sur) and not tok.flag.startswith("nr"):
+            # the surname starts an ordinary word (向前, 于是, 高温): no name here
+            if strict or tok.flag not in ("n", "nz", "ng"):
+                return 0
+    # jieba did not tag a name: take the given name by character rules
+    given = 0
+    j = pos + len(sur)
+    while j < len(text) and given < 2 and _is_han(text[j]) and text[j] not in _NAME_STOP_CHARS:
+        given += 1
+        j += 1
+    if given == 0 or "某" in text[pos:j]:
+        return 0
+    if strict:
+        return 0
+    return j
+
+
+_CUE_RE = re.compile(
+    r"(?:" + "|".join(sorted(PERSON_CUES, key=len, reverse=True)) + r")"
+    r"(?:[(（][^)）\n]{0,10}[)）])?(?:[:：\s]|为|是|系)*")
+
+
+def person_spans(ctx: _Ctx) -> Iterator[Span]:
+    """Names after cue words (当事人, 法定代表人, 证人...), jieba person tags, and names with ·."""
+    text = ctx.text
+    for m in _CUE_RE.finditer(text):
+        pos = m.end()
+        while True:
+            end = _name_at(ctx, pos, strict=False)
+            if not end:
+                break
+            yield Span(pos, end, "PERSON")
+            sep = re.match(r"\s*[、,，和及与]\s*", text[end:])
+            if not sep or not re.match(r"[、和及与]|[,，]\s*\S{2,4}[、,，]", text[end:]):
+                break
+            pos = end + sep.end()
+    freq = _tokenizer().tokenizer.FREQ
+    for t in ctx.toks:
+        # Only names jieba's HMM found (not dictionary words: its dictionary tags 许可证, 文明 as nr);
+        # dictionary names are caught after a cue and then everywhere by propagation.
+        if t.flag in ("nr", "nrfg") and 2 <= len(t.word) <= 4 and not freq.get(t.word) and \
+                t.word[-1] not in _BAD_NAME_END and (
+                t.word[0] in SURNAMES or t.word[:2] in COMPOUND_SURNAMES) and "某" not in t.word:
+            after = text[t.end:t.end + 1]
+            if after and re.match(r"[省市县区镇乡村路街局所厂店牌]", after):
+                continue
+            end = _name_at(ctx, t.start, strict=True)
+            if end:
+                yield Span(t.start, end, "PERSON")
+    for m in _NAME_DOT_RE.finditer(text):
+        yield Span(m.start(), m.end(), "PERSON")
+
+
+_SUFFIX_RE = re.compile("|".join(ORG_SUFFIXES))
+
+
+def _org_start(ctx: _Ctx, s: int) -> int:
+    """Walk back over tokens from offset s while they look like part of a name."""
+    text = ctx.text
+    start = s
+    # token boundaries may not fall at s: begin with the token that ends at or covers s
+    idx = None
+    for k in range(len(ctx.toks) - 1, -1, -1):
+        if ctx.toks[k].start < s:
+            idx = k
+            break
+    while idx is not None and idx >= 0:
+        tok = ctx.toks[idx]
+        piece = text[tok.start:min(tok.end, s)] if tok.end > s else tok.word
+        if not piece or s - tok.start > 30:
+            break
+        if tok.word in PERSON_CUES or tok.word in ADDRESS_CUES or tok.word in ("名称", "单位", "企业", "商户"):
+            break
+        if not re.fullmatch(r"[" + _HAN + r"0-9A-Za-z()（）]+", piece):
+            break
+        if tok.flag.startswith(_STOP_FLAGS) and tok.word not in _ORG_VERBS_OK and not tok.flag.startswith(("nr", "ns", "nt", "nz")):
+            break
+        if tok.flag.startswith("v") and tok.word not in _ORG_VERBS_OK:
+            break
+        start = tok.start
+        idx -= 1
+    return start
+
+
+def org_spans(ctx: _Ctx) -> Iterator[Span]:
+    """Names ending in an organization suffix (有限公司, 经营部, 药房, 诊所, 超市...)."""
+    text = ctx.text
+    for m in _SUFFIX_RE.finditer(text):
+        s, e = m.start(), m.end()
+        # 某某有限公司 + 分公司: let the longer suffix run continue
+        start = _org_start(ctx, s)
+        prefix = text[start:s]
+        if len(prefix) < 2 or any(prefix.startswith(g) for g in _GENERIC_PREFIX) or "某" in prefix:
+            continue
+        if m.group() in ("店", "厂", "公司", "商场", "超市", "商店") and len(prefix) == 2:
+            i = ctx.by_start.get(start)
+            if i is not None and ctx.toks[i].end == s and not ctx.toks[i].flag.startswith(("nr", "ns", "nt", "nz")):
+                continue
+        yield Span(start, e, "ORG")
+
+
+def _addr_backward(ctx: _Ctx, s: int) -> int:
+    """Extend an address start back over place names (杭州市, 西湖区, 城关镇)."""
+    text = ctx.text
+    start = s
+    for k in range(len(ctx.toks) - 1, -1, -1):
+        tok = ctx.toks[k]
+        if tok.start >= start:
+            continue
+        if tok.end > start:  # token straddles the start: take it if it is Han/digits
+            if re.fullmatch(r"[" + _HAN + r"0-9]+", tok.word):
+                start = tok.start
+                continue
+            break
+        if tok.word in ADDRESS_CUES or tok.word in PERSON_CUES:
+            break
+        if not re.fullmatch(r"[" + _HAN + r"0-9]+", tok.word):
+            break
+        if tok.flag.startswith("ns") or _ADDR_ADMIN.search(tok.word) or (
+                tok.flag in ("n", "nz", "j", "nr", "m") and len(tok.word) >= 2 and
+                not tok.word.startswith(("当事人", "经营")) and start - tok.start <= 12 and
+                re.search(r"(?:路|街|巷|村|区|县|市|镇|乡)", text[tok.end:s + 2])):
+            start = tok.start
+            continue
+        break
+    return start
+
+
+def address_spans(ctx: _Ctx) -> Iterator[Span]:
+    """Addresses after cues (住所, 地址...) and street-and-number addresses anywhere."""
+    text = ctx.text
+    cue_re = re.compile(r"(?:" + "|".join(sorted(ADDRESS_CUES, key=len, reverse=True)) + r")"
+                        r"(?:[(（][^)）\n]{0,10}[)）])?(?:[:：\s]|为|是|在|位于)*")
+    for m in cue_re.finditer(text):
+        run = _ADDR_RUN_RE.match(text, m.end())
+        if not run:
+            continue
+        value = run.group()
+        for w in _ADDR_STOP_WORDS:
+            k = value.find(w)
+            if k > 0:
+                value = value[:k]
+        value = value.rstrip("(（")
+        if len(value) >= 4 and _ADDR_ELEMENT_RE.search(value) and not re.fullmatch(r"[某]+.*", value[:1] + "x") \
+                and not value.startswith(("本局", "当事人", "该", "其")):
+            yield Span(m.end(), m.end() + len(value), "ADDRESS")
+    for m in _ADDR_ANCHOR_RE.finditer(text):
+        start = _addr_backward(ctx, m.start())
+        tail = _ADDR_TAIL_RE.match(text, m.end())
+        end = tail.end() if tail else m.end()
+        if m.start() - start < 2 or text[start] == "某":
+            continue
+        yield Span(start, end, "ADDRESS")
