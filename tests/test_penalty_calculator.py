@@ -1,0 +1,100 @@
+"""罚款计算器与法条查看器控件的测试（直接操作控件对象，不用浏览器）。"""
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from scjg.widgets.article_viewer import article_viewer
+from scjg.widgets.penalty_calculator import PenaltyCalculator, fine_chart_png
+from scjg import penalties
+
+PNG = b"\x89PNG"
+
+
+def test_calculator_builds_with_food_first():
+    """Does the calculator build, list the domains in Chinese and preselect a food provision?"""
+    c = PenaltyCalculator()
+    assert list(c.domains)[0] == "食品安全" and "价格" in c.domains
+    assert c.provision.options and c.rule.law == "食品安全法"
+
+
+def test_choosing_provision_and_goods_value_updates_range():
+    """Does choosing 124-1-5 and typing goods value 3200, then 10000, update the displayed range and chart?"""
+    c = PenaltyCalculator("食品安全")
+    c.provision.value = "food-124-1-overdue"
+    c.goods_value.value = 3200
+    assert (c.result.min, c.result.max) == (50000, 100000)
+    assert "5万元 至 10万元" in c.output.value and "法条原文" in c.output.value
+    assert bytes(c.chart.value).startswith(PNG)
+    c.goods_value.value = 10000
+    assert (c.result.min, c.result.max) == (100000, 200000)
+    assert "10万元 至 20万元" in c.output.value
+    assert "2025年9月12日" in c.output.value
+
+
+def test_only_needed_fact_fields_are_shown():
+    """Are goods value shown and illegal income hidden for a goods-value rule, and the reverse for a price rule?"""
+    c = PenaltyCalculator("食品安全")
+    c.provision.value = "food-124-1-overdue"
+    assert c.goods_value.layout.display is None and c.illegal_income.layout.display == "none"
+    c.domain.value = "价格"
+    c.provision.value = "price-regs-7-fraud"
+    assert c.illegal_income.layout.display is None and c.goods_value.layout.display == "none"
+    c.illegal_income.value = 0
+    assert (c.result.min, c.result.max) == (50000, 500000)
+    c.illegal_income.value = 3000
+    assert (c.result.min, c.result.max) == (0, 15000)
+
+
+def test_serious_and_condition_controls():
+    """Do the 情节严重 box and the 前提 choice change the result?"""
+    c = PenaltyCalculator("价格")
+    c.provision.value = "price-tag-25-template"
+    assert c.result.max == 30000
+    c.serious.value = True
+    assert (c.result.min, c.result.max) == (30000, 100000)
+    c.domain.value = "食品安全"
+    c.provision.value = "food-126-1-item6"
+    c.conditions_met.value = False
+    assert (c.result.min, c.result.max) == (0, 0) and "不处罚款" in c.output.value
+
+
+def test_missing_channel_is_shown_as_chinese_error_not_raised():
+    """Does a drug rule needing a channel show a Chinese hint in the widget instead of raising?"""
+    c = PenaltyCalculator("药品")
+    c.provision.value = "drug-117-1-substandard"
+    c.goods_value.value = 3000
+    assert c.result is None and "channel" in c.error and "无法计算" in c.output.value
+    c.channel.value = "retail"
+    assert (c.result.min, c.result.max) == (100000, 200000)
+
+
+def test_unknown_domain_raises():
+    """Does an unknown domain raise a Chinese ValueError?"""
+    with pytest.raises(ValueError, match="没有“化妆品”这个领域"):
+        PenaltyCalculator("化妆品")
+
+
+def test_chart_draws_without_warnings_or_stderr(capfd):
+    """Does drawing the chart for every goods-value rule emit no warning and nothing on stderr?"""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for rule in penalties.list_rules():
+            if rule.fine and rule.fine.depends_on == "goods_value" and not rule.channels:
+                assert fine_chart_png(rule, {"goods_value": 5000}).startswith(PNG)
+        c = PenaltyCalculator("价格")
+        c.illegal_income.value = 100
+    assert capfd.readouterr().err == ""
+
+
+def test_article_viewer_updates():
+    """Does the article viewer show 第一百二十四条 with the highlight, and a Chinese error for a bad number?"""
+    v = article_viewer("食品安全法", 124, highlight="超过保质期")
+    assert "第一百二十四条" in v.display.value and "<mark" in v.display.value
+    v.number.value = "第四十二条"
+    v.law.value = "价格法"
+    v.highlight.value = ""
+    assert "第四十二条" in v.display.value and "五千元" in v.display.value
+    v.number.value = "第九百条"
+    assert "没有第九百条" in v.display.value and v.error
