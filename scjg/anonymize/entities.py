@@ -31,7 +31,7 @@ _HAN = r"\u4e00-\u9fff"
 _NAME_DOT_RE = re.compile(r"[" + _HAN + r"]{1,8}(?:[·•・][" + _HAN + r"]{1,8})+")
 
 PERSON_CUES = (
-    "法定代表人 负责人 主要负责人 现场负责人 质量负责人 经营者 投资人 当事人 举报人 投诉人 被投诉人 被举报人 "
+    "法定代表人 负责人 主要负责人 从业人员 工作人员 营业员 现场负责人 质量负责人 经营者 投资人 当事人 举报人 投诉人 被投诉人 被举报人 "
     "证人 执法人员 检查人员 办案人员 承办人 被询问人 被检查人 询问人 记录人 委托代理人 代理人 联系人 见证人 "
     "陪同人员 在场人员 店主 业主 老板 股东 监护人 经办人 收货人 送货人 驾驶员 司机 作业人员 安全管理员 "
     "安全管理人员 执业药师 药师 签收人 审核人 审批人 复核人 姓名 签名 申请人 受托人 翻译人员 核查人 记录员 "
@@ -66,7 +66,7 @@ _ADDR_ANCHOR_RE = re.compile(
     r"[0-9A-Za-z一二三四五六七八九十百零〇\-]+(?:号|组|弄|巷)")
 _ADDR_TAIL_RE = re.compile(
     r"(?:[" + _HAN + r"]{0,10}?[0-9A-Za-z一二三四五六七八九十\-]+"
-    r"(?:号楼|号铺|号院|号|幢|栋|楼|层|室|单元|铺|档|座|摊位|组|弄))*")
+    r"(?:号楼|号铺|号院|号|幢|栋|楼|层|室|单元|铺|档|座|摊位|组|弄))*(?:商铺|门面|门市|铺面|店面)?")
 _ADDR_RUN_RE = re.compile(r"[" + _HAN + r"0-9A-Za-z\-#()（）·]+")
 _ADDR_STOP_WORDS = (
     "电话 联系 法定代表人 负责人 经营者 邮编 统一社会信用代码 信用代码 身份证 手机 经营范围 从事 "
@@ -121,6 +121,43 @@ class _Ctx:
         self.toks = tokens(text)
         self.by_start = {t.start: i for i, t in enumerate(self.toks)}
         self.by_end = {t.end: i for i, t in enumerate(self.toks)}
+        self.dot_names = dict(_dot_names(self))
+
+
+_DOT_STOP_CHARS = set("从向在于对由被把将给为是到自往的了其该本此这那与及或等并已经据即称叫持说系和男女")
+
+
+def _name_piece_ok(tok: Token, first: bool) -> bool:
+    """Could this token be part of a transliterated name (买买提, 依明, 阿+不+都)?"""
+    if not all(_is_han(c) for c in tok.word) or tok.word in PERSON_CUES or tok.word in ADDRESS_CUES:
+        return False
+    if len(tok.word) == 1:
+        return tok.word not in _DOT_STOP_CHARS
+    if _SUFFIX_RE.search(tok.word):
+        return False
+    return first or tok.flag.startswith("nr") or (_tokenizer().tokenizer.FREQ.get(tok.word) or 0) < 10
+
+
+def _dot_names(ctx: "_Ctx") -> Iterator[tuple[int, int]]:
+    """Names written with a middle dot (买买提·艾力): the parts end where ordinary words begin."""
+    text = ctx.text
+    for m in _NAME_DOT_RE.finditer(text):
+        first_dot = m.start() + re.search(r"[·•・]", m.group()).start()
+        last_dot = m.start() + max(m.group().rfind(d) for d in "·•・")
+        start = first_dot
+        k = next((j for j, t in enumerate(ctx.toks) if t.end == first_dot), None)
+        while k is not None and k >= 0 and first_dot - ctx.toks[k].start <= 6 and \
+                _name_piece_ok(ctx.toks[k], start == first_dot):
+            start = ctx.toks[k].start
+            k -= 1
+        end = last_dot + 1
+        k = ctx.by_start.get(end)
+        while k is not None and k < len(ctx.toks) and ctx.toks[k].end - last_dot <= 7 and \
+                _name_piece_ok(ctx.toks[k], end == last_dot + 1):
+            end = ctx.toks[k].end
+            k += 1
+        if start < first_dot and end > last_dot + 1:
+            yield start, end
 
 
 _BAD_NAME_END = set("法证局条款项号费税类剂药品物厂店所室部处科院会业区县市省路街场库门")
@@ -128,49 +165,54 @@ _NAME_STOP_CHARS = set("称说讲系是为在于的了和与及等向对到将�
 
 
 def _name_at(ctx: _Ctx, pos: int, strict: bool) -> int:
-    """End offset of a person's name starting at pos, or 0 if none starts there."""
+    """End offset of a person's name starting at pos, or 0 if none starts there.
+
+    strict: only what jieba tagged as a name; otherwise (after a cue word) the name's end is
+    also found by its boundary: punctuation, a particle or verb such as 称/对/在, or a new word.
+    """
     text = ctx.text
-    m = _NAME_DOT_RE.match(text, pos)
-    if m:
-        return m.end()
+    if pos in ctx.dot_names:
+        return ctx.dot_names[pos]
     sur = next((s for s in COMPOUND_SURNAMES if text.startswith(s, pos)), None)
     if sur is None:
         if pos >= len(text) or text[pos] not in SURNAMES:
             return 0
         sur = text[pos]
     i = ctx.by_start.get(pos)
-    if i is not None:
-        tok = ctx.toks[i]
-        if tok.flag.startswith("nr") and len(tok.word) >= 2:
-            end = tok.end
-            # jieba sometimes splits a name: 欧阳明 + 辉, 张 + 晓燕
-            if i + 1 < len(ctx.toks):
-                nxt = ctx.toks[i + 1]
-                if nxt.flag.startswith("nr") and len(nxt.word) == 1 and end - pos < len(sur) + 2:
-                    end = nxt.end
-            if end - pos <= len(sur) + 2 and "某" not in text[pos:end]:
-                return end
-            return 0
-        if len(tok.word) > len(sur) and not tok.flag.startswith("nr"):
-            # the surname starts an ordinary word (向前, 于是, 高温): no name here
-            if strict or tok.flag not in ("n", "nz", "ng"):
-                return 0
-    # jieba did not tag a name: take the given name by character rules
-    given = 0
-    j = pos + len(sur)
-    while j < len(text) and given < 2 and _is_han(text[j]) and text[j] not in _NAME_STOP_CHARS:
-        given += 1
-        j += 1
-    if given == 0 or "某" in text[pos:j]:
-        return 0
+    tok = ctx.toks[i] if i is not None else None
+    tagged = 0
+    if tok and tok.flag.startswith("nr") and len(tok.word) > len(sur):
+        end = tok.end
+        # jieba sometimes splits a name: 欧阳明 + 辉, 马鹏 + 冬
+        if i + 1 < len(ctx.toks) and end - pos < len(sur) + 2:
+            nxt = ctx.toks[i + 1]
+            after = text[nxt.end:nxt.end + 1]
+            if len(nxt.word) == 1 and _is_han(nxt.word) and nxt.word not in _NAME_STOP_CHARS and (
+                    nxt.flag.startswith("nr") or not after or not _is_han(after) or after in _NAME_STOP_CHARS):
+                end = nxt.end
+        if end - pos <= len(sur) + 2 and "某" not in text[pos:end]:
+            tagged = end
     if strict:
-        return 0
-    return j
+        return tagged
+    if tok and tok.word != sur and len(tok.word) >= 2 and not tok.flag.startswith("nr") and \
+            tok.flag.startswith(("v", "p", "d", "c", "r", "u", "m", "t", "f", "q", "a")) and \
+            _tokenizer().tokenizer.FREQ.get(tok.word):
+        return tagged  # 应当, 申请, 于是: a function word or verb starts here
+    multi_starts = {t.start for t in ctx.toks if len(t.word) > 1}
+    for given in (2, 1):
+        end = pos + len(sur) + given
+        part = text[pos + len(sur):end]
+        if len(part) < given or not all(_is_han(c) and c not in _NAME_STOP_CHARS and c != "某" for c in part):
+            continue
+        nxt = text[end:end + 1]
+        if not nxt or not _is_han(nxt) or nxt in _NAME_STOP_CHARS or end in multi_starts:
+            return max(end, tagged)
+    return tagged
 
 
 _CUE_RE = re.compile(
     r"(?:" + "|".join(sorted(PERSON_CUES, key=len, reverse=True)) + r")"
-    r"(?:[(（][^)）\n]{0,10}[)）])?(?:[:：\s]|为|是|系)*")
+    r"(?:[(（][^)）\n]{0,10}[)）])?(?:[:：\s]|为|是|系|叫|名叫)*")
 
 
 def person_spans(ctx: _Ctx) -> Iterator[Span]:
@@ -200,36 +242,53 @@ def person_spans(ctx: _Ctx) -> Iterator[Span]:
             end = _name_at(ctx, t.start, strict=True)
             if end:
                 yield Span(t.start, end, "PERSON")
-    for m in _NAME_DOT_RE.finditer(text):
-        yield Span(m.start(), m.end(), "PERSON")
+    for start, end in ctx.dot_names.items():
+        yield Span(start, end, "PERSON")
 
 
 _SUFFIX_RE = re.compile("|".join(ORG_SUFFIXES))
+_SUFFIX_END_RE = re.compile("(?:" + "|".join(ORG_SUFFIXES) + ")$")
+
+
+_STRONG_STOP_CHARS = set("从向在于对由被把将给为是到自往的了其该本此这那与及或等并已经据即称叫去来共买卖购进销售")
 
 
 def _org_start(ctx: _Ctx, s: int) -> int:
-    """Walk back over tokens from offset s while they look like part of a name."""
+    """Walk back over tokens from offset s while they look like part of a name.
+
+    jieba splits an unknown shop name (字号) into single characters with arbitrary tags,
+    so single characters are kept unless they are prepositions, particles and the like.
+    """
     text = ctx.text
     start = s
-    # token boundaries may not fall at s: begin with the token that ends at or covers s
     idx = None
     for k in range(len(ctx.toks) - 1, -1, -1):
         if ctx.toks[k].start < s:
             idx = k
             break
+    dot_ends = {end: begin for begin, end in ctx.dot_names.items()}
     while idx is not None and idx >= 0:
+        if start in dot_ends:  # 努尔·依明水果店: the owner's name is part of the shop's name
+            start = dot_ends[start]
+            while idx >= 0 and ctx.toks[idx].start >= start:
+                idx -= 1
+            continue
         tok = ctx.toks[idx]
-        piece = text[tok.start:min(tok.end, s)] if tok.end > s else tok.word
-        if not piece or s - tok.start > 30:
+        piece = text[tok.start:min(tok.end, s)]
+        if s - tok.start > 30 or not re.fullmatch(r"[" + _HAN + r"0-9A-Za-z()（）·•・]+", piece):
             break
-        if tok.word in PERSON_CUES or tok.word in ADDRESS_CUES or tok.word in ("名称", "单位", "企业", "商户"):
+        if tok.word in PERSON_CUES or tok.word in ADDRESS_CUES or tok.word in ("名称", "单位", "企业", "商户", "工作单位"):
             break
-        if not re.fullmatch(r"[" + _HAN + r"0-9A-Za-z()（）]+", piece):
-            break
-        if tok.flag.startswith(_STOP_FLAGS) and tok.word not in _ORG_VERBS_OK and not tok.flag.startswith(("nr", "ns", "nt", "nz")):
-            break
-        if tok.flag.startswith("v") and tok.word not in _ORG_VERBS_OK:
-            break
+        if len(piece) == 1:
+            if piece in _STRONG_STOP_CHARS:
+                break
+            if piece == "和" and (idx == 0 or _SUFFIX_END_RE.search(text[:tok.start]) or not _is_han(text[tok.start - 1])):
+                break
+        elif not tok.flag.startswith(("nr", "ns", "nt", "nz", "vn")) and tok.word not in _ORG_VERBS_OK:
+            if tok.flag.startswith(("p", "c", "u", "d", "r", "f", "q", "y", "e", "o", "v")):
+                break
+            if tok.flag.startswith(("m", "t")) and re.search(r"[0-9年月日时今昨明]", tok.word):
+                break
         start = tok.start
         idx -= 1
     return start
@@ -247,32 +306,43 @@ def org_spans(ctx: _Ctx) -> Iterator[Span]:
             continue
         if m.group() in ("店", "厂", "公司", "商场", "超市", "商店") and len(prefix) == 2:
             i = ctx.by_start.get(start)
-            if i is not None and ctx.toks[i].end == s and not ctx.toks[i].flag.startswith(("nr", "ns", "nt", "nz")):
-                continue
+            tok = ctx.toks[i] if i is not None else None
+            if tok and tok.end == s and not tok.flag.startswith(("nr", "ns", "nt", "nz")) and \
+                    _tokenizer().tokenizer.FREQ.get(tok.word):
+                continue  # 物业公司, 快递公司: a common noun, not a name
         yield Span(start, e, "ORG")
 
 
+_AUTHORITY_RE = re.compile(r"局|政府|法院|检察院|委员会|派出所|管理所|中队|大队|支队|分局|研究院")
+
+
 def _addr_backward(ctx: _Ctx, s: int) -> int:
-    """Extend an address start back over place names (杭州市, 西湖区, 城关镇)."""
+    """Extend an address start back: first the street's own name, then place names (杭州市, 西湖区, 城关镇)."""
     text = ctx.text
     start = s
+    phase_street = True
     for k in range(len(ctx.toks) - 1, -1, -1):
         tok = ctx.toks[k]
         if tok.start >= start:
             continue
-        if tok.end > start:  # token straddles the start: take it if it is Han/digits
-            if re.fullmatch(r"[" + _HAN + r"0-9]+", tok.word):
-                start = tok.start
-                continue
+        word = text[tok.start:start]
+        if not re.fullmatch(r"[" + _HAN + r"0-9]+", word) or tok.word in ADDRESS_CUES or tok.word in PERSON_CUES:
             break
-        if tok.word in ADDRESS_CUES or tok.word in PERSON_CUES:
-            break
-        if not re.fullmatch(r"[" + _HAN + r"0-9]+", tok.word):
-            break
-        if tok.flag.startswith("ns") or _ADDR_ADMIN.search(tok.word) or (
-                tok.flag in ("n", "nz", "j", "nr", "m") and len(tok.word) >= 2 and
-                not tok.word.startswith(("当事人", "经营")) and start - tok.start <= 12 and
-                re.search(r"(?:路|街|巷|村|区|县|市|镇|乡)", text[tok.end:s + 2])):
+        if _ADDR_ADMIN.search(word):
+            start, phase_street = tok.start, False
+            if len(word) == 1 and k > 0 and re.fullmatch(r"[" + _HAN + r"]+", ctx.toks[k - 1].word) and \
+                    ctx.toks[k - 1].word not in ADDRESS_CUES + PERSON_CUES:
+                start = ctx.toks[k - 1].start  # 和解 + 镇: the name of the place comes with its suffix
+            continue
+        if tok.flag.startswith("ns") and len(word) > 1:
+            start = tok.start
+            continue
+        if phase_street and s - tok.start <= 8:
+            if len(word) == 1 and word in _STRONG_STOP_CHARS:
+                break
+            # the word right before 路 names the street whatever its tag (建设路, 解放路)
+            if start != s and len(word) > 1 and tok.flag.startswith(("p", "c", "u", "d", "r", "v", "f", "m", "q")):
+                break
             start = tok.start
             continue
         break
@@ -294,8 +364,9 @@ def address_spans(ctx: _Ctx) -> Iterator[Span]:
             if k > 0:
                 value = value[:k]
         value = value.rstrip("(（")
-        if len(value) >= 4 and _ADDR_ELEMENT_RE.search(value) and not re.fullmatch(r"[某]+.*", value[:1] + "x") \
-                and not value.startswith(("本局", "当事人", "该", "其")):
+        if _AUTHORITY_RE.search(value) and not re.search(r"\d", value):
+            continue
+        if len(value) >= 4 and _ADDR_ELEMENT_RE.search(value) and not value.startswith(("某", "本局", "当事人", "该", "其")):
             yield Span(m.end(), m.end() + len(value), "ADDRESS")
     for m in _ADDR_ANCHOR_RE.finditer(text):
         start = _addr_backward(ctx, m.start())

@@ -67,10 +67,11 @@ _LICENSE_RES = [
     re.compile(r"[锅容管梯起索游车瓶氧][0-9A-Z]{1,3}[" + PROVINCES + r"][A-Z0-9]{4,8}(?:[(（]\d{2}[)）])?"),
 ]
 _LICENSE_CUE_RE = re.compile(
-    r"(?:许可证|登记证|执法证|执法证件|作业人员证|资格证|执业证|注册证|证书|备案凭证|工作证)"
+    r"(?:许可证|登记证|执法证|执法证件|作业人员证|资格证|执业证|注册证|证书|备案凭证|工作证|证号)"
     r"(?:编号|号码|号)?(?:[(（][^)）]{0,8}[)）])?[:： ]*(?:编号|证号|号码)?[:： ]*"
     r"((?:[" + PROVINCES + r"][A-Z]{0,2})?[A-Za-z0-9][A-Za-z0-9\-()（）]{3,30})")
 
+_LICENSE_MORE_RE = re.compile(r"[、,，和及] ?([A-Za-z0-9][A-Za-z0-9\-]{3,30})" + _NA)
 _DATE = (r"(?:(?:19|20)\d{2} ?(?:年 ?\d{1,2} ?月(?: ?\d{1,2} ?日)?|[\-./]\d{1,2}(?:[\-./]\d{1,2})?)"
          r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月(?:[一二三四五六七八九十]{1,3}日)?)")
 _DOB_CUE_RE = re.compile(r"(?:出生日期|出生年月日|出生年月|出生时间|生日|出生于|生于)[:： 为是]*(" + _DATE + ")")
@@ -141,6 +142,11 @@ def structured_spans(folded: str) -> Iterator[Span]:
             token = token.rstrip(")）")
         if sum(c.isdigit() for c in token) >= 4:
             yield Span(m.start(1), m.start(1) + len(token), "LICENSE_NO")
+            # a list of numbers after one cue: 执法证号：A、B
+            pos = m.start(1) + len(token)
+            while (more := _LICENSE_MORE_RE.match(folded, pos)) and sum(c.isdigit() for c in more.group(1)) >= 4:
+                yield Span(more.start(1), more.end(1), "LICENSE_NO")
+                pos = more.end(1)
     for rx in (_DOB_CUE_RE, _DOB_AFTER_RE):
         for m in rx.finditer(folded):
             yield Span(m.start(1), m.end(1), "DATE_OF_BIRTH")

@@ -1,0 +1,342 @@
+"""Read a trainer's case file (.txt, .md, .docx, .csv), anonymize it, write the copy and a review report.
+
+Nothing is written half-way: both files go to temporary names first and are renamed at the end.
+The original is only read.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import charset_normalizer
+
+from .core import Pseudonyms, Replacement, TYPE_LABELS, apply, context_of, detect, learn
+from .rules import Span
+
+SUPPORTED = (".txt", ".md", ".docx", ".csv")
+REPORT_HEADER = ["序号", "位置", "类型", "原文", "替换为", "上下文"]
+
+
+class AnonymizeError(Exception):
+    """A problem with one input file; the message is in Chinese and names the file."""
+
+
+class EmptyFileError(AnonymizeError):
+    """The file holds no text: nothing to anonymize."""
+
+
+@dataclass
+class Result:
+    """What was written for one input file."""
+
+    source: Path
+    output: Path
+    report: Path
+    encoding: str
+    replacements: list[tuple[str, Replacement]] = field(default_factory=list)  # (位置, replacement)
+
+
+def _readable_share(text: str) -> float:
+    """Share of characters that plausibly belong to a Chinese office document."""
+    if not text:
+        return 0.0
+    ok = sum(1 for c in text if c.isascii() and (c.isprintable() or c in "\r\n\t")
+             or "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+             or c in "·•—…“”‘’、《》〔〕【】")
+    return ok / len(text)
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Text and encoding of a file's bytes: UTF-8 (with or without BOM), else what charset-normalizer finds."""
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError:
+                break
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data:
+        raise AnonymizeError(f"无法读取 {name}：内容不是文字（可能是图片、压缩包或损坏的文件）。")
+    best, best_score = None, 0.0
+    # Short GBK texts are sometimes guessed as a Korean or Japanese code page: take the
+    # candidate whose characters look most like a Chinese document.
+    for match in charset_normalizer.from_bytes(data):
+        text = str(match)
+        score = _readable_share(text)
+        if score > best_score:
+            best, best_score = (text, match.encoding), score
+    if best is None or best_score < 0.9:
+        raise AnonymizeError(f"无法识别 {name} 的文字编码：请用记事本或 WPS 打开后另存为 UTF-8 编码再试。")
+    return best
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    """Text and encoding of a .txt, .md or .csv file."""
+    data = _read_bytes(path)
+    if not data.strip():
+        raise EmptyFileError(f"{path.name} 是空文件，未生成脱敏副本。")
+    text, encoding = decode(data, path.name)
+    if not text.strip():
+        raise EmptyFileError(f"{path.name} 是空文件，未生成脱敏副本。")
+    return text, encoding
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise AnonymizeError(f"找不到文件：{path}") from None
+    except IsADirectoryError:
+        raise AnonymizeError(f"{path} 是文件夹，不是文件。") from None
+    except PermissionError:
+        raise AnonymizeError(f"没有权限读取文件：{path}") from None
+    except OSError as exc:
+        raise AnonymizeError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
+
+
+# ---------------------------------------------------------------- plain text
+
+def _plain(path: Path) -> tuple[bytes, list[tuple[str, Replacement]], str]:
+    text, encoding = read_text(path)
+    spans = detect(text)
+    names = Pseudonyms([(text[s.start:s.end], s.type) for s in spans])
+    new, reps = apply(text, spans, names)
+    out_encoding = "utf-8" if path.suffix.lower() == ".md" else "utf-8-sig"
+    located = [(f"第{text.count(chr(10), 0, r.start) + 1}行", r) for r in reps]
+    return new.encode(out_encoding), located, encoding
+
+
+# ---------------------------------------------------------------- csv
+
+def _csv(path: Path, columns: list[str] | None) -> tuple[bytes, list[tuple[str, Replacement]], str]:
+    text, encoding = read_text(path)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel
+    rows = list(csv.reader(io.StringIO(text), dialect))
+    if not rows:
+        raise EmptyFileError(f"{path.name} 是空文件，未生成脱敏副本。")
+    header = rows[0]
+    if columns:
+        missing = [c for c in columns if c not in header]
+        if missing:
+            raise AnonymizeError(
+                f"{path.name} 中没有这些列：{'、'.join(missing)}。现有的列：{'、'.join(header)}")
+        chosen = [header.index(c) for c in columns]
+    else:
+        chosen = list(range(len(header)))
+    cells = [(r, c) for r in range(1, len(rows)) for c in chosen if c < len(rows[r]) and rows[r][c].strip()]
+
+    def probe(r: int, c: int, known: dict[str, str] | None) -> tuple[str, list[Span]]:
+        # The column name is the cue: "法定代表人：张伟"
+        prefix = f"{header[c]}："
+        value = rows[r][c]
+        spans = detect(prefix + value, known)
+        return value, [Span(s.start - len(prefix), s.end - len(prefix), s.type)
+                       for s in spans if s.start >= len(prefix)]
+
+    known: dict[str, str] = {}
+    for r, c in cells:
+        value, spans = probe(r, c, None)
+        learn(value, spans, known)
+    found = {(r, c): probe(r, c, known) for r, c in cells}
+    names = Pseudonyms([(v[s.start:s.end], s.type) for v, spans in found.values() for s in spans])
+    located = []
+    for (r, c), (value, spans) in found.items():
+        new, reps = apply(value, spans, names)
+        rows[r][c] = new
+        located += [(f"第{r + 1}行「{header[c]}」列", rep) for rep in reps]
+    buf = io.StringIO()
+    writer = csv.writer(buf, dialect, lineterminator="\r\n")
+    writer.writerows(rows)
+    return buf.getvalue().encode("utf-8-sig"), located, encoding
+
+
+# ---------------------------------------------------------------- docx
+
+def _docx_blocks(doc) -> list:
+    """Paragraph groups in reading order: body paragraphs, table rows (cells joined by tabs), headers and footers."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    blocks: list[list[list]] = []  # block = line; line = list of cells; cell = list of paragraphs
+
+    def walk(container) -> None:
+        for child in container.iter_inner_content():
+            if isinstance(child, Paragraph):
+                blocks.append([[child]])
+            elif isinstance(child, Table):
+                for row in child.rows:
+                    seen, line = set(), []
+                    for cell in row.cells:
+                        if id(cell._tc) in seen:  # merged cells repeat
+                            continue
+                        seen.add(id(cell._tc))
+                        line.append(list(cell.paragraphs))
+                        for inner in cell.tables:
+                            walk_table(inner)
+                    blocks.append(line)
+
+    def walk_table(table) -> None:
+        for row in table.rows:
+            line = []
+            for cell in row.cells:
+                line.append(list(cell.paragraphs))
+            blocks.append(line)
+
+    walk(doc)
+    for section in doc.sections:
+        for part in (section.header, section.footer):
+            if not part.is_linked_to_previous:
+                walk(part)
+    return blocks
+
+
+def _replace_in_paragraph(paragraph, local: list[tuple[int, int, str]]) -> None:
+    """Replace [start, end) ranges of a paragraph's text, keeping the formatting of its runs."""
+    from docx.text.run import Run
+
+    runs = [Run(r, paragraph) for r in paragraph._p.xpath(".//w:r")]
+    starts, pos = [], 0
+    for run in runs:
+        starts.append(pos)
+        pos += len(run.text)
+    for s, e, new in sorted(local, reverse=True):
+        first = True
+        for run, rs in zip(runs, starts):
+            t = run.text
+            re_ = rs + len(t)
+            if re_ <= s or rs >= e or (not t):
+                continue
+            if first:
+                run.text = t[:max(0, s - rs)] + new + (t[e - rs:] if e <= re_ else "")
+                first = False
+            else:
+                run.text = t[e - rs:] if e < re_ else ""
+
+
+def _docx(path: Path) -> tuple[bytes, list[tuple[str, Replacement]], str]:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    _read_bytes(path)  # the same messages for a missing or unreadable file
+    try:
+        doc = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise AnonymizeError(f"无法打开 Word 文件 {path.name}：文件可能已损坏，或不是 .docx 格式（{type(exc).__name__}）。") from None
+    blocks = _docx_blocks(doc)
+    pieces, where = [], []  # where: (offset, paragraph, 位置)
+    offset = 0
+    for n, line in enumerate(blocks, 1):
+        for ci, cell in enumerate(line):
+            for pi, para in enumerate(cell):
+                where.append((offset, para, f"第{n}段" if len(line) == 1 else f"表格第{n}行第{ci + 1}格"))
+                pieces.append(para.text)
+                offset += len(para.text)
+                if pi < len(cell) - 1:
+                    pieces.append("\n")
+                    offset += 1
+            if ci < len(line) - 1:
+                pieces.append("\t")
+                offset += 1
+        pieces.append("\n")
+        offset += 1
+    text = "".join(pieces)
+    if not text.strip():
+        raise EmptyFileError(f"{path.name} 里没有文字，未生成脱敏副本。")
+    spans = detect(text)
+    names = Pseudonyms([(text[s.start:s.end], s.type) for s in spans])
+    _, reps = apply(text, spans, names)
+    located = []
+    for rep in reps:
+        for start, para, label in where:
+            end = start + len(para.text)
+            if start <= rep.start < end or (start < rep.end <= end):
+                s, e = max(rep.start, start) - start, min(rep.end, end) - start
+                first = rep.start >= start
+                _replace_in_paragraph(para, [(s, e, rep.pseudonym if first else "")])
+                if first:
+                    located.append((label, rep))
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue(), located, "docx"
+
+
+# ---------------------------------------------------------------- writing
+
+def output_paths(path: Path, out_dir: Path | None) -> tuple[Path, Path]:
+    """Where the anonymized copy and its review report go."""
+    folder = out_dir if out_dir is not None else path.parent
+    stem, ext = path.stem, path.suffix.lower()
+    return folder / f"{stem}.anonymized{ext}", folder / f"{stem}.anonymized.review.csv"
+
+
+def report_bytes(located: list[tuple[str, Replacement]]) -> bytes:
+    """The review report: one row per replacement, UTF-8 with BOM so Excel opens it."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(REPORT_HEADER)
+    for n, (where, r) in enumerate(located, 1):
+        w.writerow([n, where, TYPE_LABELS.get(r.type, r.type), r.original, r.pseudonym, r.context])
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def write_atomically(files: list[tuple[Path, bytes]]) -> None:
+    """Write each file to a temporary name in its folder, then rename them all; on failure leave nothing."""
+    temps: list[tuple[str, Path]] = []
+    try:
+        for target, data in files:
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+            temps.append((tmp, target))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        for tmp, target in temps:
+            os.replace(tmp, target)
+    except OSError as exc:
+        for tmp, _ in temps:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        raise AnonymizeError(f"无法写入 {files[0][0].parent}：{exc.strerror or exc}") from None
+
+
+def process(path: Path, out_dir: Path | None = None, columns: list[str] | None = None) -> Result:
+    """Anonymize one file; write the copy and the review report. Raises AnonymizeError with a Chinese message."""
+    path = Path(path)
+    ext = path.suffix.lower()
+    if ext == ".doc":
+        raise AnonymizeError(f"{path.name} 是旧版 Word（.doc）文件，无法直接读取：请在 Word 或 WPS 中“另存为” .docx 后再试。")
+    if ext not in SUPPORTED:
+        raise AnonymizeError(f"不支持 {path.name} 的文件类型：请另存为 .docx、.txt、.md 或 .csv 后再试。")
+    if columns and ext != ".csv":
+        raise AnonymizeError(f"--columns 只用于 .csv 文件；{path.name} 不是 .csv 文件。")
+    if ext == ".docx":
+        data, located, encoding = _docx(path)
+    elif ext == ".csv":
+        data, located, encoding = _csv(path, columns)
+    else:
+        data, located, encoding = _plain(path)
+    output, report = output_paths(path, out_dir)
+    if output.resolve() == path.resolve() or report.resolve() == path.resolve():
+        raise AnonymizeError(f"输出文件会覆盖原文件 {path.name}：请用 --out 指定另一个目录。")
+    if out_dir is not None:
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise AnonymizeError(f"无法创建输出目录 {out_dir}：{exc.strerror or exc}") from None
+    write_atomically([(output, data), (report, report_bytes(located))])
+    return Result(path, output, report, encoding, located)
+
+
+__all__ = ["AnonymizeError", "EmptyFileError", "Result", "process", "decode", "read_text", "context_of"]
