@@ -1,0 +1,227 @@
+"""课程笔记本共用的展示和检查工具：法律版本表、罚则对比表、案例卡片、按条件选案例、数字答案（进阶题）。
+
+各领域课程（食品、药品、特种设备、价格）都用得到，放在包里，笔记本只写一行调用：
+
+    >>> from scjg.teaching import law_versions, compare_rules, case_card, pick_cases
+    >>> law_versions(["食品安全法", "行政处罚法"])              # 本课依据的法律及版本（取自清单）
+    >>> compare_rules("食品安全法", [(122, 1, None), (124, 1, 5)], samples=(800, 20000))
+    >>> pick_cases(df, violation_type="F01", discretion="normal")   # 按条件选，不按行号
+    >>> case_card(row)                                           # 一个案例的卡片
+"""
+from __future__ import annotations
+
+import html
+import math
+import numbers
+
+from scjg import laws, penalties
+from scjg.discretion import DISCRETION_LABELS
+
+_e = html.escape
+
+
+# ---------------------------------------------------------------- 法律版本
+def law_versions(names: list[str]):
+    """本课依据的法律、版本和施行日期（取自 datasets/laws/manifest.yaml），并提示之后的修改。"""
+    from IPython.display import HTML
+
+    rows = []
+    for name in names:
+        info = laws.law_info(name)
+        later = "；".join(f"{a['date']}：{a['summary']}" for a in info.later_amendments) or "—"
+        rows.append(f"<tr><td style='text-align:left'>《{_e(info.title)}》</td><td>{_e(info.kind)}</td>"
+                    f"<td style='text-align:left'>{_e(info.version_label)}</td><td>{_e(info.effective_date)}</td>"
+                    f"<td style='text-align:left;color:{'#a33' if info.later_amendments else '#555'}'>{_e(later)}</td></tr>")
+    return HTML("<table><thead><tr><th>法律文件</th><th>类别</th><th>本课所用版本</th><th>施行日期</th>"
+                "<th>本版本之后的修改</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+
+
+def later_amendments(name: str) -> list[dict]:
+    """某部法律在本课文本之后的修改（日期、摘要）；没有则为空列表。"""
+    return [dict(a) for a in laws.law_info(name).later_amendments]
+
+
+# ---------------------------------------------------------------- 条文
+def show_articles(law: str, numbers_: list, highlight: dict | None = None):
+    """连续显示几条法条（原文取自法律文本库），highlight 为 {条号: 要标黄的句子或句子列表}。"""
+    from IPython.display import HTML
+
+    highlight = highlight or {}
+    return HTML("".join(laws.article_html(law, n, highlight.get(n)) for n in numbers_))
+
+
+def provision_text(law: str, article: int, paragraph: int | None = None, item: int | None = None) -> str:
+    """条、款、项的原文（item 给出时只取该项）。"""
+    art = laws.article(law, article)
+    if item is not None:
+        return art.item(item, paragraph or 1).text
+    if paragraph is not None:
+        return art.paragraph(paragraph).full_text
+    return art.text
+
+
+# ---------------------------------------------------------------- 罚则对比
+def _rule_for(law: str, article: int, paragraph: int | None, item: int | None) -> penalties.Rule:
+    cands = [r for r in penalties.list_rules(law) if r.article == article
+             and (paragraph is None or r.paragraph == paragraph) and (item is None or item in r.items)]
+    if not cands:
+        raise ValueError(f"《{law}》第{article}条没有对应的罚则数据（款 {paragraph}，项 {item}）。")
+    return cands[0]
+
+
+def _range_words(r: penalties.FineRange) -> str:
+    if not r.min and not r.max:
+        return "不处罚款"
+    hi = "不设上限" if r.max is None else penalties.yuan(r.max)
+    lo = penalties.yuan(r.min) if r.min else "0"
+    return f"{lo}–{hi}"
+
+
+def compare_rules(law: str, provisions: list[tuple], samples: tuple[float, ...] = (800, 20000), base: str = "goods_value"):
+    """罚则对比表（pandas DataFrame）：每行一个条款，列出违法行为、是否先警告/改正、幅度说明，
+    以及 samples 中每个货值金额（或其他计算基数）下由 scjg.penalties 算出的法定幅度。"""
+    import pandas as pd
+
+    name = penalties.FACTS.get(base, base)
+    rows = []
+    for prov in provisions:
+        article, paragraph, item = (tuple(prov) + (None, None))[:3]
+        rule = _rule_for(law, article, paragraph, item)
+        row = {"条款": rule.provision, "违法行为": rule.violation,
+               "罚款前提": "、".join(rule.fine.conditions) if rule.fine and rule.fine.conditions else "—",
+               "幅度（原文归纳）": rule.range_words()}
+        for v in samples:
+            facts = {base: v} if rule.fine and rule.fine.depends_on == base else {}
+            row[f"{name}{penalties.yuan(v)}时"] = _range_words(penalties.compute(rule, **facts))
+        row["其他处罚"] = "；".join(rule.other_sanctions) or "—"
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------- 案例
+def pick_cases(df, *, sort_by: str = "case_id", **criteria):
+    """按条件选案例（不按行号）：pick_cases(df, violation_type="F01", discretion=["mitigated", "lenient"])。
+    值可以是单个值、列表或一个判断函数。结果按 sort_by 排序。"""
+    mask = None
+    for column, wanted in criteria.items():
+        if column not in df.columns:
+            raise ValueError(f"案例数据中没有“{column}”这一列。可用的列：{'、'.join(map(str, df.columns))}。")
+        if callable(wanted):
+            m = df[column].map(wanted).astype(bool)
+        elif isinstance(wanted, (list, tuple, set, frozenset)):
+            m = df[column].isin(list(wanted))
+        else:
+            m = df[column] == wanted
+        mask = m if mask is None else (mask & m)
+    out = df if mask is None else df[mask]
+    if sort_by in out.columns:
+        out = out.sort_values(sort_by, kind="stable")
+    return out
+
+
+def _money(v) -> str:
+    try:
+        if v is None or (isinstance(v, float) and math.isnan(v)):
+            return "—"
+        return penalties.yuan(float(v))
+    except (TypeError, ValueError):
+        return str(v)
+
+
+def _plain(v) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "—"
+    if isinstance(v, (list, tuple)):
+        return "、".join(map(str, v))
+    if isinstance(v, bool) or type(v).__name__ == "bool_":
+        return "是" if v else "否"
+    return str(v)
+
+
+CARD_FIELDS = [  # 列名 → 显示名（案例数据中没有的列不显示）
+    ("business_format", "业态"), ("case_source", "案件来源"), ("violated_provision", "违反条款"),
+    ("penalty_basis", "处罚依据"), ("goods_value", "货值金额"), ("illegal_income", "违法所得"),
+    ("statutory_min", "法定罚款下限"), ("statutory_max", "法定罚款上限"), ("fine_amount", "实际罚款"),
+    ("discretion", "裁量情形"), ("discretion_basis", "裁量依据"), ("referred_to_police", "移送公安"),
+]
+_MONEY = {"goods_value", "illegal_income", "statutory_min", "statutory_max", "fine_amount"}
+
+
+def case_card(row, title: str | None = None):
+    """一个案例的卡片：违法事实原文（取自案例数据）和主要字段。row 为 DataFrame 的一行（Series）或 dict。"""
+    from IPython.display import HTML
+
+    get = row.get if hasattr(row, "get") else (lambda k, d=None: getattr(row, k, d))
+    items = []
+    for key, label in CARD_FIELDS:
+        value = get(key, None)
+        if value is None:
+            continue
+        if key in _MONEY:
+            shown = _money(value)
+        elif key == "discretion":
+            shown = DISCRETION_LABELS.get(str(value), str(value))
+        else:
+            shown = _plain(value)
+        items.append(f"<tr><th style='text-align:left;white-space:nowrap'>{_e(label)}</th>"
+                     f"<td style='text-align:left'>{_e(shown)}</td></tr>")
+    head = title or f"案例 {get('case_id', '')}"
+    facts = _e(str(get("violation_facts", "") or ""))
+    return HTML(f"<div style='border:1px solid #cfd8e3;border-radius:6px;padding:0.5em 1em;margin:0.4em 0'>"
+                f"<div style='font-weight:bold;color:#2f6f9f'>{_e(head)}</div>"
+                f"<p style='line-height:1.7'>{facts}</p><table>{''.join(items)}</table>"
+                f"<div style='color:#888;font-size:0.85em'>案例为教学用合成数据。</div></div>")
+
+
+# ---------------------------------------------------------------- 数字答案（进阶题）
+def read_number(value) -> float:
+    """进阶题的数字答案：int、float、数字文字，或 pandas/numpy 算出的数（如 numpy.int64）。
+    只认这些类型本身：冒充“等于一切”的对象不是答案。ValueError（中文）表示读不懂。"""
+    from scjg.answers import AnswerFormatError
+
+    if value is ... or value is None:
+        raise AnswerFormatError("尚未作答：请把 ... 改成你的答案（数字，或算出数字的代码）。")
+    try:
+        import numpy as np
+        if type(value) in (np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint16, np.uint32, np.uint64,
+                           np.float16, np.float32, np.float64):
+            value = value.item()
+    except ImportError:  # pragma: no cover - numpy comes with pandas
+        pass
+    if type(value) is bool:
+        raise AnswerFormatError("答案应是数字，而不是 True/False。")
+    if type(value) in (int, float):
+        number = float(value)
+    elif type(value) is str:
+        import unicodedata
+        text = unicodedata.normalize("NFKC", value).strip().replace(",", "").removesuffix("件").removesuffix("元")
+        try:
+            number = float(text)
+        except ValueError:
+            raise AnswerFormatError(f"无法识别“{value}”：请填写一个数字，例如 12 或 3.5。") from None
+    else:
+        raise AnswerFormatError("答案应是一个数字（int 或 float）。如果是用 pandas 算出来的，请确认结果是单个数字，"
+                                "而不是一张表或一列。")
+    if math.isnan(number) or math.isinf(number):
+        raise AnswerFormatError("答案不是有效的数字（NaN 或无穷大）。")
+    return number
+
+
+def check_number(label: str, value) -> None:
+    """进阶题的可见格式检查（0 分）：只说格式，不透露对错；从不报错。"""
+    try:
+        n = read_number(value)
+    except ValueError as err:
+        print(f"{'⏳' if value is ... else '⚠️'} {label}：{err}")
+        return
+    print(f"✅ {label}：格式正确（系统读作：{n:g}）。是否答对由评分系统判定。")
+
+
+def expect_number(value, expected: float, *, tolerance: float = 1e-6) -> None:
+    """隐藏测试：value 是否为 expected（允许 tolerance 的误差）；不对时 AssertionError（中文）。"""
+    try:
+        got = read_number(value)
+    except ValueError as err:
+        raise AssertionError(f"答案无法识别：{err}") from None
+    if not isinstance(expected, numbers.Real) or abs(got - float(expected)) > tolerance:
+        raise AssertionError("数值不正确。")
