@@ -24,6 +24,9 @@ CJK_FAMILIES: list[tuple[str, tuple[str, ...]]] = [
     ("Heiti SC", ("STHeiti",)),
     ("Hiragino Sans GB", ("Hiragino Sans GB",)),
     ("Noto Sans SC", ("NotoSansSC",)),
+    # A .ttc registered from disk exposes its first face; these still carry every Chinese glyph.
+    ("Noto Sans CJK JP", ("NotoSansCJK",)),
+    ("Noto Sans CJK TC", ("NotoSansCJK",)),
 ]
 
 _FONT_DIRS = [
@@ -61,7 +64,6 @@ def _registered_families() -> set[str]:
 def _register_from_disk() -> None:
     """Add CJK font files found on disk to matplotlib's font manager (fixes a stale cache)."""
     from matplotlib import font_manager
-    known = {f.fname for f in font_manager.fontManager.ttflist}
     fragments = [frag.lower() for _fam, frags in CJK_FAMILIES for frag in frags]
     for folder in _FONT_DIRS:
         base = Path(folder)
@@ -69,7 +71,7 @@ def _register_from_disk() -> None:
             continue
         for path in base.rglob("*"):
             name = path.name.lower()
-            if path.suffix.lower() not in (".ttf", ".ttc", ".otf") or str(path) in known:
+            if path.suffix.lower() not in (".ttf", ".ttc", ".otf"):
                 continue
             if any(frag in name for frag in fragments):
                 try:

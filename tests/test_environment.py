@@ -1,0 +1,42 @@
+"""The setup files agree: pyproject pins = environment.yml, README's commands = what CI runs."""
+from __future__ import annotations
+
+import tomllib
+
+import yaml
+from packaging.requirements import Requirement
+
+from scjg.paths import ROOT
+
+
+def pinned(lines) -> dict[str, str]:
+    reqs = [Requirement(line) for line in lines]
+    return {r.name.lower(): str(r.specifier) for r in reqs}
+
+
+def test_environment_yml_matches_pyproject():
+    """Does environment.yml pin exactly the same packages and versions as pyproject.toml?"""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d)
+    conda_pins = pinned(line for line in pip_section if not line.startswith("-"))
+    assert conda_pins == pinned(project["dependencies"])
+    assert all(spec.startswith("==") for spec in conda_pins.values()), "每个依赖都应固定版本"
+    assert "-e ." in pip_section
+
+
+def test_readme_commands_are_what_ci_runs():
+    """Do README's two commands exist in the Makefile, and does .ci/run call README's test command?"""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "make lab" in readme and "make test" in readme
+    assert "\nlab:" in makefile and "\ntest:" in makefile
+    assert "\nmake test\n" in ci
+
+
+def test_generated_folders_are_ignored():
+    """Are nbgrader's working folders kept out of git?"""
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8")
+    for folder in ("grading/submitted/", "grading/autograded/", "grading/feedback/", "grading/gradebook.db", ".venv/"):
+        assert folder in ignored

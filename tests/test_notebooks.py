@@ -1,0 +1,111 @@
+"""Every available lesson: its source and released notebooks run cleanly, and the release is in sync."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from scjg import catalog
+from scjg.execute import run_notebook
+from scjg.grading.release import release
+from scjg.paths import LESSONS, NOTEBOOKS
+
+LESSON_IDS = catalog.ids()
+
+
+def source_path(lesson_id: str) -> Path:
+    return LESSONS / lesson_id / f"{lesson_id}.ipynb"
+
+
+def released_path(lesson_id: str) -> Path:
+    return NOTEBOOKS / lesson_id / f"{lesson_id}.ipynb"
+
+
+def test_catalog_lists_existing_lessons():
+    """Does every available lesson in the catalog have its source notebook and plan, and ASCII ids?"""
+    assert "00-getting-started" in LESSON_IDS
+    for lesson_id in LESSON_IDS:
+        assert re.fullmatch(r"\d\d-[a-z0-9-]+", lesson_id)
+        assert source_path(lesson_id).is_file()
+    for folder in LESSONS.iterdir():
+        if folder.is_dir():
+            assert folder.name in catalog.ids(include_planned=True), f"{folder.name} 不在课程目录中"
+
+
+@pytest.mark.parametrize("lesson_id", LESSON_IDS)
+@pytest.mark.parametrize("kind", ["source", "release"])
+def test_notebook_runs_clean(lesson_id, kind):
+    """Does the notebook run top to bottom with no error and nothing on stderr?"""
+    path = source_path(lesson_id) if kind == "source" else released_path(lesson_id)
+    result = run_notebook(path)
+    assert result.errors == []
+    assert result.stderr == []
+
+
+@pytest.mark.parametrize("lesson_id", LESSON_IDS)
+def test_blank_release_shows_friendly_checks(lesson_id):
+    """Run blank, does every check cell say 'not answered yet' in Chinese, with no traceback?"""
+    result = run_notebook(released_path(lesson_id))
+    checks = [i for i, c in enumerate(result.notebook.cells)
+              if c.metadata.get("nbgrader", {}).get("grade") and c.cell_type == "code"]
+    assert checks, "没有评分单元格"
+    for index in checks:
+        text = result.outputs_text(index)
+        assert "⏳" in text and "尚未作答" in text, text
+        assert "Traceback" not in text and "Error" not in text
+
+
+@pytest.mark.parametrize("lesson_id", LESSON_IDS)
+def test_release_is_in_sync(lesson_id, tmp_path):
+    """Does notebooks/ equal what `scjg release` makes from lessons/ (a stale release fails)?"""
+    release([lesson_id], dest=tmp_path)
+    fresh = sorted(p.relative_to(tmp_path) for p in (tmp_path / lesson_id).rglob("*") if p.is_file())
+    committed = sorted(p.relative_to(NOTEBOOKS) for p in (NOTEBOOKS / lesson_id).rglob("*") if p.is_file())
+    assert fresh == committed
+    for rel in fresh:
+        assert (tmp_path / rel).read_bytes() == (NOTEBOOKS / rel).read_bytes(), f"{rel} 已过期：请运行 scjg release"
+
+
+@pytest.mark.parametrize("lesson_id", LESSON_IDS)
+def test_release_hides_solutions_and_plan(lesson_id):
+    """Does the learner version carry no solution, hidden test, model answer or plan.md?"""
+    nb = nbformat.read(str(released_path(lesson_id)), as_version=4)
+    text = "\n".join(cell.source for cell in nb.cells)
+    for marker in ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "expect_", "NotImplementedError", "YOUR CODE HERE"):
+        assert marker not in text
+    assert not (NOTEBOOKS / lesson_id / "plan.md").exists()
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type == "code" and meta.get("solution"):
+            first = cell.source.splitlines()[0]
+            assert "= ..." in first and "#" in first, f"答题单元格缺少中文提示：{first}"
+
+
+@pytest.mark.parametrize("path", sorted(LESSONS.glob("*/*.ipynb")) + sorted(NOTEBOOKS.glob("*/*.ipynb")),
+                         ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_committed_without_outputs(path):
+    """Is the committed notebook free of outputs and execution counts?"""
+    nb = nbformat.read(str(path), as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None
+
+
+@pytest.mark.parametrize("lesson_id", LESSON_IDS)
+def test_slide_structure(lesson_id):
+    """Does the lesson present as slides: a title slide first, one slide per section, no empty slides?"""
+    nb = nbformat.read(str(source_path(lesson_id)), as_version=4)
+    types = [cell.metadata.get("slideshow", {}).get("slide_type") for cell in nb.cells]
+    assert all(t is not None for t in types), "每个单元格都应带幻灯片元数据"
+    first = nb.cells[0]
+    assert types[0] == "slide" and first.cell_type == "markdown" and first.source.startswith("# ")
+    for cell, kind in zip(nb.cells, types):
+        if cell.cell_type == "markdown" and cell.source.startswith("## "):
+            assert kind == "slide", f"章节“{cell.source.splitlines()[0]}”应另起一张幻灯片"
+        if kind in ("slide", "subslide"):
+            assert cell.source.strip(), "空幻灯片"
+    starts = [i for i, t in enumerate(types) if t in ("slide", "subslide")]
+    for a, b in zip(starts, starts[1:] + [len(types)]):
+        assert any(nb.cells[i].source.strip() for i in range(a, b)), "空幻灯片"
