@@ -15,6 +15,8 @@ from pathlib import Path
 from .paths import GRADING, NOTEBOOKS, ROOT
 
 LOCALE_PLUGIN = "@jupyterlab/translation-extension:plugin"
+# Offices are often offline: do not ask learners about fetching Jupyter news.
+NEWS_PLUGIN = "@jupyterlab/apputils-extension:notification"
 
 
 def overrides_path() -> Path:
@@ -31,9 +33,10 @@ def set_chinese_ui() -> bool:
             data = json.loads(path.read_text(encoding="utf-8") or "{}")
         except json.JSONDecodeError:
             data = {}
-    if data.get(LOCALE_PLUGIN, {}).get("locale") == "zh_CN":
+    if data.get(LOCALE_PLUGIN, {}).get("locale") == "zh_CN" and NEWS_PLUGIN in data:
         return False
     data.setdefault(LOCALE_PLUGIN, {})["locale"] = "zh_CN"
+    data.setdefault(NEWS_PLUGIN, {})["fetchNews"] = "false"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return True
@@ -56,6 +59,7 @@ def lab_command(extra: list[str] | None = None) -> list[str]:
         f"--ServerApp.root_dir={ROOT}",
         f"--ServerApp.preferred_dir={NOTEBOOKS}",
         "--LabApp.default_url=/lab/tree/notebooks",
+        *(["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
         *(extra or []),
     ]
 
