@@ -35,7 +35,7 @@ PERSON_CUES = (
     "证人 执法人员 检查人员 办案人员 承办人 被询问人 被检查人 询问人 记录人 委托代理人 代理人 联系人 见证人 "
     "陪同人员 在场人员 店主 业主 老板 股东 监护人 经办人 收货人 送货人 驾驶员 司机 作业人员 安全管理员 "
     "安全管理人员 执业药师 药师 签收人 审核人 审批人 复核人 姓名 签名 申请人 受托人 翻译人员 核查人 记录员 "
-    "检查员 执法员 消费者 员工 店员 营业员 厨师 母亲 父亲 丈夫 妻子 儿子 女儿 同事 朋友"
+    "检查员 执法员 核查人员 维保人员 抽样人员 调查人员 消费者 员工 店员 营业员 厨师 母亲 父亲 丈夫 妻子 儿子 女儿 同事 朋友"
 ).split()
 ADDRESS_CUES = (
     "住所地 住所 住址 地址 经营场所 经营地址 注册地址 营业场所 家庭住址 现住址 户籍地址 户籍地 联系地址 "
@@ -52,7 +52,7 @@ ORG_INDUSTRY = (
 ).split()
 _GENERIC_PREFIX = (
     "该 本 此 其 某 这 那 一家 一个 两家 多家 各 每 涉案 上述 前述 上游 下游 连锁 大型 小型 附近 周边 "
-    "同一 另一 这家 那家 供货 供应 快递 物业 保险 维保 检测 原 新 老 当地 外地"
+    "同一 另一 这家 那家 供货 供应 快递 物业 保险 维保 检测 原 新 老 当地 外地 上市 国有 非国有 私营 私设 外资"
 ).split()
 # Tokens that end the backward walk from a suffix: prepositions, conjunctions, particles, pronouns, time
 _STOP_FLAGS = ("p", "c", "u", "d", "r", "t", "m", "q", "f", "y", "e", "o", "w", "x", "zg")
@@ -89,6 +89,7 @@ def _tokenizer() -> jieba.posseg.POSTokenizer:
     tk.initialize()
     for word in PERSON_CUES + ADDRESS_CUES + ["统一社会信用代码", "市场监督管理局", "个体工商户", "身份证号码"]:
         tk.add_word(word, 2000, "n")
+    tk.add_word("中华人民共和国", 100000, "ns")
     return jieba.posseg.POSTokenizer(tk)
 
 
@@ -160,6 +161,9 @@ def _dot_names(ctx: "_Ctx") -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+# Ordinary words that jieba's dictionary tags as person names (nr) and that follow cue words in case files
+_NOT_NAMES = set("陈述 许可证 安全法 文明 严重 成立 明确 方便 司法 常规 雷同 向阳 高温 龙虾 海鲜 石油 金额 "
+                 "于是 应当 申辩 申请 甘愿 时间 毛重 平均 万元".split())
 _BAD_NAME_END = set("法证局条款项号费税类剂药品物厂店所室部处科院会业区县市省路街场库门")
 _NAME_STOP_CHARS = set("称说讲系是为在于的了和与及等向对到将已未现因经签同持所从自也均并被把让叫请告表承确提介拒无有不就即时曾仍还都又男女先")
 
@@ -190,14 +194,23 @@ def _name_at(ctx: _Ctx, pos: int, strict: bool) -> int:
             if len(nxt.word) == 1 and _is_han(nxt.word) and nxt.word not in _NAME_STOP_CHARS and (
                     nxt.flag.startswith("nr") or not after or not _is_han(after) or after in _NAME_STOP_CHARS):
                 end = nxt.end
-        if end - pos <= len(sur) + 2 and "某" not in text[pos:end]:
+        if end - pos <= len(sur) + 2 and "某" not in text[pos:end] and text[pos:end] not in _NOT_NAMES:
             tagged = end
     if strict:
         return tagged
-    if tok and tok.word != sur and len(tok.word) >= 2 and not tok.flag.startswith("nr") and \
-            tok.flag.startswith(("v", "p", "d", "c", "r", "u", "m", "t", "f", "q", "a")) and \
-            _tokenizer().tokenizer.FREQ.get(tok.word):
-        return tagged  # 应当, 申请, 于是: a function word or verb starts here
+    freq = _tokenizer().tokenizer.FREQ
+    proper = ("nr", "ns", "nz", "nt")
+    if tok is None:
+        inside = next((t for t in ctx.toks if t.start < pos < t.end), None)
+        if inside and (freq.get(inside.word) or 0) >= 20 and not inside.flag.startswith(proper) and \
+                not (inside.start == pos - 1 and text[pos - 1] in "为是系叫"):
+            return tagged  # 主管部门: the "surname" is the middle of an ordinary word
+    elif tok.word != sur and not tok.flag.startswith(proper) and (freq.get(tok.word) or 0) >= 20:
+        return tagged  # 应当, 申请, 权益, 利用: an ordinary word starts here
+    elif tok.word == sur and not tok.flag.startswith("nr") and i + 1 < len(ctx.toks):
+        nxt = ctx.toks[i + 1]
+        if len(nxt.word) >= 2 and not nxt.flag.startswith(proper) and (freq.get(nxt.word) or 0) >= 50:
+            return tagged  # 和 + 其他, 满 + 十年: a particle before an ordinary word
     multi_starts = {t.start for t in ctx.toks if len(t.word) > 1}
     for given in (2, 1):
         end = pos + len(sur) + given
@@ -205,13 +218,15 @@ def _name_at(ctx: _Ctx, pos: int, strict: bool) -> int:
         if len(part) < given or not all(_is_han(c) and c not in _NAME_STOP_CHARS and c != "某" for c in part):
             continue
         nxt = text[end:end + 1]
+        if text[pos:end] in _NOT_NAMES:
+            continue
         if not nxt or not _is_han(nxt) or nxt in _NAME_STOP_CHARS or end in multi_starts:
             return max(end, tagged)
     return tagged
 
 
 _CUE_RE = re.compile(
-    r"(?:" + "|".join(sorted(PERSON_CUES, key=len, reverse=True)) + r")"
+    r"((?:[" + _HAN + r"]{1,4}人员|" + "|".join(sorted(PERSON_CUES, key=len, reverse=True)) + r"|开户名|户名|收款人|付款人|开户人))"
     r"(?:[(（][^)）\n]{0,10}[)）])?(?:[:：\s]|为|是|系|叫|名叫)*")
 
 
@@ -219,6 +234,8 @@ def person_spans(ctx: _Ctx) -> Iterator[Span]:
     """Names after cue words (当事人, 法定代表人, 证人...), jieba person tags, and names with ·."""
     text = ctx.text
     for m in _CUE_RE.finditer(text):
+        if m.end(1) not in ctx.by_end:
+            continue  # 林业主管部门: 业主 inside other words is no cue
         pos = m.end()
         while True:
             end = _name_at(ctx, pos, strict=False)
@@ -229,6 +246,11 @@ def person_spans(ctx: _Ctx) -> Iterator[Span]:
             if not sep or not re.match(r"[、和及与]|[,，]\s*\S{2,4}[、,，]", text[end:]):
                 break
             pos = end + sep.end()
+    # a name followed by its sex: 张伟（男，汉族…）
+    for m in re.finditer(r"(?<![" + _HAN + r"])(?=[" + _HAN + r"·]{2,12}[（(,，]\s*[男女][，,、）)])", text):
+        end = _name_at(ctx, m.start(), strict=False)
+        if end and re.match(r"[（(,，]\s*[男女][，,、）)]", text[end:]):
+            yield Span(m.start(), end, "PERSON")
     freq = _tokenizer().tokenizer.FREQ
     for t in ctx.toks:
         # Only names jieba's HMM found (not dictionary words: its dictionary tags 许可证, 文明 as nr);
@@ -294,6 +316,24 @@ def _org_start(ctx: _Ctx, s: int) -> int:
     return start
 
 
+_ORG_CUE_BEFORE = re.compile(
+    r"(?:当事人|被投诉人|被举报人|名称|单位|供货商|供应商|供货方|生产企业|生产者|维保单位|使用单位|企业|商户|店名)"
+    r"(?:[(（][^)）\n]{0,10}[)）])?[:：\s为是系]*$")
+
+
+def _looks_like_name(ctx: _Ctx, start: int, end: int) -> bool:
+    """Does text[start:end] hold a proper name (a place, a person, an unknown brand) and not only common words?"""
+    freq = _tokenizer().tokenizer.FREQ
+    singles = 0
+    for t in ctx.toks:
+        if t.end <= start or t.start >= end:
+            continue
+        if t.flag.startswith(("nr", "ns", "nz", "nt", "j")) or (len(t.word) > 1 and not freq.get(t.word)):
+            return True
+        singles += len(t.word) == 1 and t.word != "·"
+    return singles >= 2 or any(c in "·•・" for c in ctx.text[start:end])
+
+
 def org_spans(ctx: _Ctx) -> Iterator[Span]:
     """Names ending in an organization suffix (有限公司, 经营部, 药房, 诊所, 超市...)."""
     text = ctx.text
@@ -304,6 +344,14 @@ def org_spans(ctx: _Ctx) -> Iterator[Span]:
         prefix = text[start:s]
         if len(prefix) < 2 or any(prefix.startswith(g) for g in _GENERIC_PREFIX) or "某" in prefix:
             continue
+        if prefix[-1] in "(（" or prefix.count("(") + prefix.count("（") != prefix.count(")") + prefix.count("）"):
+            continue  # 场(厂)内专用机动车辆
+        last = next((t for t in ctx.toks if t.start < e <= t.end), None)
+        if last is None or last.end != e or (last.word != m.group() and last.flag.startswith("v")):
+            continue  # 出厂检验, 厂名: the suffix is part of another word
+        if not m.group().endswith("有限公司") and not _ORG_CUE_BEFORE.search(text[max(0, start - 12):start]) \
+                and not _looks_like_name(ctx, start, s):
+            continue  # 证券公司, 小作坊: ordinary words before the suffix, no name
         if m.group() in ("店", "厂", "公司", "商场", "超市", "商店") and len(prefix) == 2:
             i = ctx.by_start.get(start)
             tok = ctx.toks[i] if i is not None else None
@@ -313,7 +361,7 @@ def org_spans(ctx: _Ctx) -> Iterator[Span]:
         yield Span(start, e, "ORG")
 
 
-_AUTHORITY_RE = re.compile(r"局|政府|法院|检察院|委员会|派出所|管理所|中队|大队|支队|分局|研究院")
+_AUTHORITY_RE = re.compile(r"局|政府|法院|检察院|委员会|派出所|管理所|中队|大队|支队|分局|研究院|部门|机关|机构")
 
 
 def _addr_backward(ctx: _Ctx, s: int) -> int:
@@ -352,7 +400,8 @@ def _addr_backward(ctx: _Ctx, s: int) -> int:
 def address_spans(ctx: _Ctx) -> Iterator[Span]:
     """Addresses after cues (住所, 地址...) and street-and-number addresses anywhere."""
     text = ctx.text
-    cue_re = re.compile(r"(?:" + "|".join(sorted(ADDRESS_CUES, key=len, reverse=True)) + r")"
+    cue_re = re.compile(r"(?:" + "|".join(sorted(ADDRESS_CUES, key=len, reverse=True)) +
+                        r"|位于|家住|住在|坐落于|(?<=[，,。；;\s（(])住(?![所址宿院]))"
                         r"(?:[(（][^)）\n]{0,10}[)）])?(?:[:：\s]|为|是|在|位于)*")
     for m in cue_re.finditer(text):
         run = _ADDR_RUN_RE.match(text, m.end())
