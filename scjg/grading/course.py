@@ -7,6 +7,10 @@ from pathlib import Path
 
 from ..paths import GRADING
 
+# jsonschema (pulled in by nbformat and nbgrader) imports rfc3987-syntax, which builds a grammar
+# for ~0.8 s in every process; it only serves the "iri" format, which notebook validation never uses.
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
 
 def ensure_venv_on_path() -> None:
     """nbgrader shells out to `alembic` when it creates a gradebook: put this Python's bin first on PATH."""
@@ -43,3 +47,30 @@ def api(course_root: Path | None = None, **overrides):
     nb_api = NbGraderAPI(coursedir=coursedir, config=config)
     nb_api.log.setLevel(logging.ERROR)
     return nb_api
+
+
+def api_with(config, course_root: Path):
+    """An NbGraderAPI built from a prepared traitlets Config (quiet, alembic reachable)."""
+    import logging
+
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+
+    ensure_venv_on_path()
+    config.CourseDirectory.root = str(Path(course_root).resolve())
+    coursedir = CourseDirectory(config=config)
+    nb_api = NbGraderAPI(coursedir=coursedir, config=config)
+    nb_api.log.setLevel(logging.ERROR)
+    return nb_api
+
+
+def register_assignment(course_root: Path, lesson_id: str, db_url: str, release_dir: Path) -> Path:
+    """generate_assignment into `release_dir` with gradebook `db_url`: registers the lesson's cells
+    (the answer key nbgrader restores and grades against); returns the released notebook."""
+    kit = Path(course_root).resolve().parent
+    nb_api = api(course_root, release_directory=str(release_dir),
+                 source_directory=str(kit / "lessons"), db_url=db_url)
+    result = nb_api.generate_assignment(lesson_id, force=True, create=True)
+    if not result.get("success"):
+        raise RuntimeError(f"登记课程 {lesson_id} 失败：\n{result.get('error') or result.get('log')}")
+    return Path(release_dir) / lesson_id / f"{lesson_id}.ipynb"

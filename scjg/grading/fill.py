@@ -52,3 +52,32 @@ def fill_answers(nb, answers: dict[str, str], written: dict[str, str] | None = N
             raise KeyError(f"没有说理题 {grade_id}")
         nb.cells[targets[grade_id]].source = text
     return nb
+
+
+def solution_answers(source_nb) -> dict[str, str]:
+    """Answer variable -> the Python source of the key, read from `### BEGIN SOLUTION` regions of the source."""
+    key = {}
+    for cell in source_nb.cells:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if cell.cell_type != "code" or not meta.get("solution") or meta.get("grade"):
+            continue
+        region = re.search(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", cell.source, flags=re.S)
+        for match in re.finditer(r"^(\w+)\s*=\s*(.+)$", region.group(1) if region else "", flags=re.M):
+            key[match.group(1)] = match.group(2).strip()
+    return key
+
+
+def written_answers(source_nb) -> dict[str, str]:
+    """grade_id -> the reference text of each written answer in the source."""
+    return {gid: source_nb.cells[i].source for gid, i in written_cells(source_nb).items()}
+
+
+def test_variables(nb) -> dict[str, list[str]]:
+    """Autograder test grade_id -> the answer variables its source mentions."""
+    variables = list(answer_cells(nb))
+    found = {}
+    for cell in nb.cells:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if cell.cell_type == "code" and meta.get("grade") and not meta.get("solution"):
+            found[meta["grade_id"]] = [v for v in variables if re.search(rf"\b{re.escape(v)}\b", cell.source)]
+    return found

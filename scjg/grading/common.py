@@ -1,0 +1,139 @@
+"""What the trainer's stages share: where the course is, the lesson's answer key layout, roster, status files.
+
+Paths are resolved at call time (not import time), so `--course` and $SCJG_ROOT both work in one process.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import re
+from pathlib import Path
+
+import yaml
+
+LEARNER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+def course_root(option: str | Path | None = None) -> Path:
+    """The nbgrader course root: `--course`, else $SCJG_ROOT/grading, else the repository's grading/."""
+    if option:
+        return Path(option).resolve()
+    from ..paths import repo_root
+    return (repo_root() / "grading").resolve()
+
+
+def kit_root(course: Path) -> Path:
+    """The kit folder holding lessons/ and notebooks/ (the course root's parent)."""
+    return course.parent
+
+
+def add_course_option(parser) -> None:
+    parser.add_argument("--course", default=None, metavar="目录",
+                        help="nbgrader 课程根目录（默认：本工具包的 grading/，或 $SCJG_ROOT/grading）")
+
+
+def lesson_entry(course: Path, lesson_id: str) -> dict:
+    """The catalog entry of `lesson_id` (Chinese ValueError if unknown or not available)."""
+    with open(kit_root(course) / "lessons" / "catalog.yaml", encoding="utf-8") as fh:
+        items = (yaml.safe_load(fh) or {}).get("lessons", [])
+    for item in items:
+        if item["id"] == lesson_id:
+            if not (kit_root(course) / "lessons" / lesson_id / f"{lesson_id}.ipynb").is_file():
+                raise ValueError(f"课程“{lesson_id}”还没有课程源文件 lessons/{lesson_id}/{lesson_id}.ipynb")
+            return item
+    known = "、".join(i["id"] for i in items if i.get("status") == "available")
+    raise ValueError(f"课程目录中没有“{lesson_id}”。已发布的课程：{known}")
+
+
+def catalog_ids(course: Path) -> list[str]:
+    with open(kit_root(course) / "lessons" / "catalog.yaml", encoding="utf-8") as fh:
+        return [i["id"] for i in (yaml.safe_load(fh) or {}).get("lessons", [])]
+
+
+def work_dir(course: Path, lesson_id: str) -> Path:
+    """grading/.work/<lesson>/: status files the stages hand to each other (git-ignored)."""
+    path = course / ".work" / lesson_id
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def read_json(path: Path, default):
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return default
+
+
+def write_json(path: Path, data) -> None:
+    path = Path(path)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def now_stamp() -> str:
+    """nbgrader's timestamp format (UTC)."""
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f UTC")
+
+
+def load_roster(course: Path) -> dict[str, str]:
+    """grading/roster.csv as {learner id: Chinese name}; {} when there is no roster.
+
+    Columns: 学员编号,姓名 (a header row is optional; `learner_id,name` also works).
+    """
+    path = course / "roster.csv"
+    if not path.is_file():
+        return {}
+    roster: dict[str, str] = {}
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        for row in csv.reader(fh):
+            if not row or not row[0].strip() or row[0].strip().startswith("#"):
+                continue
+            learner = row[0].strip()
+            if not LEARNER_ID.match(learner):
+                continue  # header row or a malformed id
+            roster[learner.lower()] = row[1].strip() if len(row) > 1 else ""
+    return roster
+
+
+def grade_layout(nb) -> dict[str, dict]:
+    """grade_id -> {kind, points, source, index} for the nbgrader cells of a notebook.
+
+    kind: "answer" (autograded answer cell), "test" (autograder test), "written" (manually graded
+    markdown), "locked" (other read-only cell), "task".
+    """
+    layout = {}
+    for index, cell in enumerate(nb.cells):
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        gid = meta.get("grade_id")
+        if not gid:
+            continue
+        if meta.get("solution") and meta.get("grade"):
+            kind = "written"
+        elif meta.get("solution"):
+            kind = "answer"
+        elif meta.get("grade"):
+            kind = "test"
+        elif meta.get("task"):
+            kind = "task"
+        else:
+            kind = "locked"
+        layout[gid] = {"kind": kind, "points": float(meta.get("points", 0) or 0), "source": cell.source,
+                       "index": index, "cell_type": cell.cell_type}
+    return layout
+
+
+def question_label(grade_id: str) -> str:
+    """A Chinese column name for a grade id: q1-test -> 第1题, q3-written -> 第3题（说理）."""
+    match = re.match(r"^q(\d+)", grade_id)
+    if not match:
+        return grade_id
+    suffix = "（说理）" if "written" in grade_id else ""
+    return f"第{match.group(1)}题{suffix}"
+
+
+def db_url(course: Path, option: str | None = None) -> str:
+    """The gradebook URL: `--db`, else sqlite grading/gradebook.db."""
+    return option or f"sqlite:///{course / 'gradebook.db'}"
