@@ -84,8 +84,10 @@ def _org_base(name: str) -> str:
     if suffix.endswith("公司"):
         suffix = "分公司" if suffix == "分公司" else "公司"
     industry = next((w for w in entities.ORG_INDUSTRY if w in name[:len(name) - len(suffix)]), "")
-    if suffix in ("店", "厂") and industry == "":
-        industry = "某"
+    if suffix in ("店", "厂") and not industry:
+        last = entities.tokens(name)[-1].word
+        if len(last) >= 2 and last.endswith(suffix):
+            return "某" + last  # 水果店, 烧烤店, 加工厂
     return "某" + industry + suffix
 
 
