@@ -29,6 +29,7 @@ DISCRETION_LABELS = {
     "lenient": "从轻处罚",
     "normal": "一般（在法定幅度内处罚）",
     "aggravated": "从重处罚",
+    "referred": "涉嫌犯罪，移送公安机关",
 }
 
 HARM = {"none": "没有造成危害后果", "minor": "危害后果轻微", "actual": "造成了危害后果"}

@@ -119,6 +119,33 @@ def pick_cases(df, *, sort_by: str = "case_id", **criteria):
     return out
 
 
+def _missing(v) -> bool:
+    try:
+        return v is None or (isinstance(v, float) and math.isnan(v)) or str(v).strip() in ("", "nan", "None", "<NA>")
+    except (TypeError, ValueError):
+        return False
+
+
+def statutory_range(row) -> penalties.FineRange:
+    """由案例的罚则编号（penalty_rule_id）和事实（货值金额等）重新计算法定罚款幅度，用来复核数据。"""
+    get = row.get if hasattr(row, "get") else (lambda k, d=None: getattr(row, k, d))
+    rule = penalties.get_rule(str(get("penalty_rule_id")))
+    facts = {}
+    if rule.fine is not None and rule.fine.depends_on in penalties.FACTS:
+        value = get(rule.fine.depends_on, None)
+        if not _missing(value):
+            facts[rule.fine.depends_on] = float(value)
+    channel = get("channel", None)
+    if not _missing(channel):
+        facts["channel"] = str(channel)
+    if bool(get("serious", False)) and not _missing(get("serious", None)):
+        facts["serious"] = True
+    met = get("condition_met", None)
+    if not _missing(met):
+        facts["conditions_met"] = bool(met)
+    return penalties.compute(rule, **facts)
+
+
 def _money(v) -> str:
     try:
         if v is None or (isinstance(v, float) and math.isnan(v)):
@@ -139,10 +166,11 @@ def _plain(v) -> str:
 
 
 CARD_FIELDS = [  # 列名 → 显示名（案例数据中没有的列不显示）
-    ("business_format", "业态"), ("case_source", "案件来源"), ("violated_provision", "违反条款"),
+    ("violation_name", "违法行为类型"), ("business_format", "业态"), ("case_source", "案件来源"), ("violated_provision", "违反条款"),
     ("penalty_basis", "处罚依据"), ("goods_value", "货值金额"), ("illegal_income", "违法所得"),
     ("statutory_min", "法定罚款下限"), ("statutory_max", "法定罚款上限"), ("fine_amount", "实际罚款"),
     ("discretion", "裁量情形"), ("discretion_basis", "裁量依据"), ("referred_to_police", "移送公安"),
+    ("referral_basis", "移送依据"),
 ]
 _MONEY = {"goods_value", "illegal_income", "statutory_min", "statutory_max", "fine_amount"}
 
@@ -155,7 +183,7 @@ def case_card(row, title: str | None = None):
     items = []
     for key, label in CARD_FIELDS:
         value = get(key, None)
-        if value is None:
+        if _missing(value):
             continue
         if key in _MONEY:
             shown = _money(value)
