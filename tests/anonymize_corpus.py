@@ -39,7 +39,6 @@ LAWS = [("《中华人民共和国食品安全法》", "第三十四条第十项
         ("《中华人民共和国药品管理法》", "第九十八条第三款第五项", "第一百一十七条第一款"),
         ("《中华人民共和国特种设备安全法》", "第四十条第三款", "第八十四条第一项"),
         ("《中华人民共和国价格法》", "第十三条第一款", "第四十二条")]
-HAN_NUM = "〇一二三四五六七八九"
 
 
 @dataclass
@@ -254,7 +253,7 @@ def _decision(g: Gen) -> Doc:
         d.add("当事人：").ent(company, "ORG").add("\n主体资格证照名称：营业执照\n统一社会信用代码：").ent(g.uscc(), "USCC")
         d.add("\n住所：").ent(g.address(place), "ADDRESS").add("\n法定代表人：").ent(rep, "PERSON")
         d.add("\n联系电话：").ent(g.landline() if r.random() < 0.5 else g.mobile(), "PHONE").add("\n")
-    law, art, pen = r.choice(LAWS)
+    law, art, pen = LAWS[0]  # the goods are food
     food = r.choice(FOOD)
     d.add("\n").add(r.choice(["", "本局于"])).stay(g.cn_date(), "日期").add(r.choice(["对当事人立案调查。", "，执法人员对当事人的经营场所进行现场检查，发现涉嫌违法行为，经批准立案调查。"]))
     d.add("现已调查终结。\n\n经查，当事人于").stay(g.cn_date(), "日期").add("从")

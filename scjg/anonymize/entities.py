@@ -1,6 +1,7 @@
 """Names of persons, organizations and addresses: context cues plus jieba's part-of-speech tags."""
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from functools import lru_cache
@@ -54,8 +55,6 @@ _GENERIC_PREFIX = (
     "该 本 此 其 某 这 那 一家 一个 两家 多家 各 每 涉案 上述 前述 上游 下游 连锁 大型 小型 附近 周边 "
     "同一 另一 这家 那家 供货 供应 快递 物业 保险 维保 检测 原 新 老 当地 外地 上市 国有 非国有 私营 私设 外资"
 ).split()
-# Tokens that end the backward walk from a suffix: prepositions, conjunctions, particles, pronouns, time
-_STOP_FLAGS = ("p", "c", "u", "d", "r", "t", "m", "q", "f", "y", "e", "o", "w", "x", "zg")
 _ORG_VERBS_OK = set(
     "销售 经营 管理 服务 发展 开发 投资 贸易 商贸 咨询 加工 制造 生产 营销 批发 零售 配送 供应 科技 实业 "
     "餐饮 连锁 建设 运输 物流 养殖 种植 维修 保养 检测 设计 安装 工程 印刷 包装 研发".split()
@@ -122,7 +121,14 @@ class _Ctx:
         self.toks = tokens(text)
         self.by_start = {t.start: i for i, t in enumerate(self.toks)}
         self.by_end = {t.end: i for i, t in enumerate(self.toks)}
+        self.multi_starts = {t.start for t in self.toks if len(t.word) > 1}
+        self.starts = [t.start for t in self.toks]
         self.dot_names = dict(_dot_names(self))
+
+    def index_at(self, offset: int) -> int | None:
+        """Index of the token that covers offset."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return k if 0 <= k < len(self.toks) and self.toks[k].start <= offset < self.toks[k].end else None
 
 
 _DOT_STOP_CHARS = set("从向在于对由被把将给为是到自往的了其该本此这那与及或等并已经据即称叫持说系和男女")
@@ -146,7 +152,7 @@ def _dot_names(ctx: "_Ctx") -> Iterator[tuple[int, int]]:
         first_dot = m.start() + re.search(r"[·•・]", m.group()).start()
         last_dot = m.start() + max(m.group().rfind(d) for d in "·•・")
         start = first_dot
-        k = next((j for j, t in enumerate(ctx.toks) if t.end == first_dot), None)
+        k = ctx.by_end.get(first_dot)
         while k is not None and k >= 0 and first_dot - ctx.toks[k].start <= 6 and \
                 _name_piece_ok(ctx.toks[k], start == first_dot):
             start = ctx.toks[k].start
@@ -201,7 +207,8 @@ def _name_at(ctx: _Ctx, pos: int, strict: bool) -> int:
     freq = _tokenizer().tokenizer.FREQ
     proper = ("nr", "ns", "nz", "nt")
     if tok is None:
-        inside = next((t for t in ctx.toks if t.start < pos < t.end), None)
+        k = ctx.index_at(pos)
+        inside = ctx.toks[k] if k is not None and ctx.toks[k].start < pos else None
         if inside and (freq.get(inside.word) or 0) >= 20 and not inside.flag.startswith(proper) and \
                 not (inside.start == pos - 1 and text[pos - 1] in "为是系叫"):
             return tagged  # 主管部门: the "surname" is the middle of an ordinary word
@@ -211,7 +218,7 @@ def _name_at(ctx: _Ctx, pos: int, strict: bool) -> int:
         nxt = ctx.toks[i + 1]
         if len(nxt.word) >= 2 and not nxt.flag.startswith(proper) and (freq.get(nxt.word) or 0) >= 50:
             return tagged  # 和 + 其他, 满 + 十年: a particle before an ordinary word
-    multi_starts = {t.start for t in ctx.toks if len(t.word) > 1}
+    multi_starts = ctx.multi_starts
     for given in (2, 1):
         end = pos + len(sur) + given
         part = text[pos + len(sur):end]
@@ -272,7 +279,7 @@ _SUFFIX_RE = re.compile("|".join(ORG_SUFFIXES))
 _SUFFIX_END_RE = re.compile("(?:" + "|".join(ORG_SUFFIXES) + ")$")
 
 
-_STRONG_STOP_CHARS = set("从向在于对由被把将给为是到自往的了其该本此这那与及或等并已经据即称叫去来共买卖购进销售")
+_STRONG_STOP_CHARS = set("从向在于对由被把将给为是系到自往的了其该本此这那与及或等并已经据即称叫去来共买卖购进销售")
 
 
 def _org_start(ctx: _Ctx, s: int) -> int:
@@ -283,11 +290,7 @@ def _org_start(ctx: _Ctx, s: int) -> int:
     """
     text = ctx.text
     start = s
-    idx = None
-    for k in range(len(ctx.toks) - 1, -1, -1):
-        if ctx.toks[k].start < s:
-            idx = k
-            break
+    idx = ctx.index_at(s - 1) if s > 0 else None
     dot_ends = {end: begin for begin, end in ctx.dot_names.items()}
     while idx is not None and idx >= 0:
         if start in dot_ends:  # 努尔·依明水果店: the owner's name is part of the shop's name
@@ -325,8 +328,11 @@ def _looks_like_name(ctx: _Ctx, start: int, end: int) -> bool:
     """Does text[start:end] hold a proper name (a place, a person, an unknown brand) and not only common words?"""
     freq = _tokenizer().tokenizer.FREQ
     singles = 0
-    for t in ctx.toks:
-        if t.end <= start or t.start >= end:
+    k = ctx.index_at(start)
+    for t in ctx.toks[k if k is not None else 0:]:
+        if t.start >= end:
+            break
+        if t.end <= start:
             continue
         if t.flag.startswith(("nr", "ns", "nz", "nt", "j")) or (len(t.word) > 1 and not freq.get(t.word)):
             return True
@@ -346,7 +352,8 @@ def org_spans(ctx: _Ctx) -> Iterator[Span]:
             continue
         if prefix[-1] in "(（" or prefix.count("(") + prefix.count("（") != prefix.count(")") + prefix.count("）"):
             continue  # 场(厂)内专用机动车辆
-        last = next((t for t in ctx.toks if t.start < e <= t.end), None)
+        k = ctx.index_at(e - 1)
+        last = ctx.toks[k] if k is not None else None
         if last is None or last.end != e or (last.word != m.group() and last.flag.startswith("v")):
             continue  # 出厂检验, 厂名: the suffix is part of another word
         if not m.group().endswith("有限公司") and not _ORG_CUE_BEFORE.search(text[max(0, start - 12):start]) \
@@ -369,7 +376,8 @@ def _addr_backward(ctx: _Ctx, s: int) -> int:
     text = ctx.text
     start = s
     phase_street = True
-    for k in range(len(ctx.toks) - 1, -1, -1):
+    k0 = ctx.index_at(s - 1) if s > 0 else None
+    for k in range(-1 if k0 is None else k0, -1, -1):
         tok = ctx.toks[k]
         if tok.start >= start:
             continue

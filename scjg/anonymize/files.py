@@ -202,11 +202,24 @@ def _docx_blocks(doc) -> list:
     return blocks
 
 
-def _replace_in_paragraph(paragraph, local: list[tuple[int, int, str]]) -> None:
-    """Replace [start, end) ranges of a paragraph's text, keeping the formatting of its runs."""
+def _runs(paragraph) -> list:
+    """The paragraph's runs, those inside hyperlinks included, in order."""
     from docx.text.run import Run
 
-    runs = [Run(r, paragraph) for r in paragraph._p.xpath(".//w:r")]
+    runs = []
+    for item in paragraph.iter_inner_content():
+        runs.extend([item] if isinstance(item, Run) else item.runs)
+    return runs
+
+
+def _para_text(paragraph) -> str:
+    """The text the runs hold: offsets into it map exactly onto runs."""
+    return "".join(r.text for r in _runs(paragraph))
+
+
+def _replace_in_paragraph(paragraph, local: list[tuple[int, int, str]]) -> None:
+    """Replace [start, end) ranges of a paragraph's text, keeping the formatting of its runs."""
+    runs = _runs(paragraph)
     starts, pos = [], 0
     for run in runs:
         starts.append(pos)
@@ -240,9 +253,10 @@ def _docx(path: Path) -> tuple[bytes, list[tuple[str, Replacement]], str]:
     for n, line in enumerate(blocks, 1):
         for ci, cell in enumerate(line):
             for pi, para in enumerate(cell):
-                where.append((offset, para, f"第{n}段" if len(line) == 1 else f"表格第{n}行第{ci + 1}格"))
-                pieces.append(para.text)
-                offset += len(para.text)
+                ptext = _para_text(para)
+                where.append((offset, len(ptext), para, f"第{n}段" if len(line) == 1 else f"表格第{n}行第{ci + 1}格"))
+                pieces.append(ptext)
+                offset += len(ptext)
                 if pi < len(cell) - 1:
                     pieces.append("\n")
                     offset += 1
@@ -259,8 +273,8 @@ def _docx(path: Path) -> tuple[bytes, list[tuple[str, Replacement]], str]:
     _, reps = apply(text, spans, names)
     located = []
     for rep in reps:
-        for start, para, label in where:
-            end = start + len(para.text)
+        for start, length, para, label in where:
+            end = start + length
             if start <= rep.start < end or (start < rep.end <= end):
                 s, e = max(rep.start, start) - start, min(rep.end, end) - start
                 first = rep.start >= start
