@@ -350,6 +350,8 @@ def org_spans(ctx: _Ctx) -> Iterator[Span]:
         prefix = text[start:s]
         if len(prefix) < 2 or any(prefix.startswith(g) for g in _GENERIC_PREFIX) or "某" in prefix:
             continue
+        if m.group() == "厂" and prefix.endswith("出"):
+            continue  # 出厂检验
         if prefix[-1] in "(（" or prefix.count("(") + prefix.count("（") != prefix.count(")") + prefix.count("）"):
             continue  # 场(厂)内专用机动车辆
         k = ctx.index_at(e - 1)
