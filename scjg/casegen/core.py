@@ -331,8 +331,11 @@ def _make_group(domain: str, t: Template, rng: random.Random, counter) -> list[d
         tries = 0
         while len(cases) < size and tries < 400:
             tries += 1
-            disc_weights = dict(t.weights)
-            disc_weights[lead] = disc_weights.get(lead, 0) * 2 + 1e-9
+            if band is None:  # 第一件按本组的主导裁量情形生成，决定本组罚款档
+                disc_weights = {lead: 1.0}
+            else:
+                disc_weights = dict(t.weights)
+                disc_weights[lead] = disc_weights.get(lead, 0) * 2 + 1e-9
             c = _make_case(domain, t, rng, variant, region, fmt, year, disc_weights, band)
             if c is None:
                 continue
@@ -375,11 +378,17 @@ def _make_case(domain, t: Template, rng, variant, region, fmt, year, disc_weight
         condition_met = False
     if conditional and not condition_met and disc not in NO_PENALTY:
         disc = "normal"  # 前提不具备：只警告，按一般情形
-    rng_ = _case_range(t, variant, facts, condition_met)
-    lo, hi = rng_.min, rng_.max
-    if hi is None:
+    if rid0 is None:  # 罚则不在法规库中：只收不予处罚案例，不写金额
+        if disc not in NO_PENALTY:
+            return None
+        rng_ = penalties.FineRange(0, 0, False, "", "")
+        lo = hi = None
+    else:
+        rng_ = _case_range(t, variant, facts, condition_met)
+        lo, hi = rng_.min, rng_.max
+    if hi is None and rid0 is not None:
         return None
-    iv = discretion_interval(disc, lo, hi)
+    iv = (0.0, 0.0) if rid0 is None else discretion_interval(disc, lo, hi)
     if iv is None:
         return None
     a, b = iv
@@ -400,7 +409,7 @@ def _make_case(domain, t: Template, rng, variant, region, fmt, year, disc_weight
         fine = _round_in(max(a, 0.01), b, rng)
         if fine is None:
             return None
-    problem = fine_allowed(disc, fine, lo, hi, rng_.mandatory)
+    problem = None if rid0 is None else fine_allowed(disc, fine, lo, hi, rng_.mandatory)
     if problem:
         return None
     first, rectified, harm = _flags(disc, rng, condition_met)
@@ -429,10 +438,14 @@ def _make_case(domain, t: Template, rng, variant, region, fmt, year, disc_weight
     narrative = (f"{cn_date(filing)}，本局执法人员{SOURCE_PHRASE[source]}，对当事人的经营场所（{fmt}）依法开展检查。{body}"
                  f"上述事实有{t.evidence}等证据证实。{closing}")
     narrative = narrative.replace("。。", "。")
+    if len(narrative) < 150:
+        narrative = narrative.replace(f"上述事实有{t.evidence}", f"当事人对上述事实无异议，未提出陈述、申辩意见。上述事实有{t.evidence}")
     penalty_types = []
     if fine == 0 and conditional and not condition_met and disc not in NO_PENALTY:
         penalty_types.append("警告")
     elif fine == 0 and disc in ("lenient", "normal", "aggravated"):
+        penalty_types.append("警告")
+    elif disc == "normal" and rule and rule.fine is None:
         penalty_types.append("警告")
     conf_income = 0.0
     income = facts.get("illegal_income") or 0.0
