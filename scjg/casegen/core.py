@@ -108,12 +108,12 @@ def fine_allowed(disc: str, fine: float, lo: float, hi: float | None, mandatory:
     if hi is None:
         return "法定幅度无上限，本教材案例不使用此类规则"
     if fine > hi + 1e-6:
-        return f"罚款 {fine:g} 元超过法定上限 {hi:g} 元"
+        return f"罚款 {fine:,.2f} 元超过法定上限 {hi:,.2f} 元"
     if disc in NO_PENALTY or disc == "referred":
-        return None if fine == 0 else f"{DISCRETIONS[disc]}的案例罚款应为 0，实为 {fine:g} 元"
+        return None if fine == 0 else f"{DISCRETIONS[disc]}的案例罚款应为 0，实为 {fine:,.2f} 元"
     if disc == "mitigated":
         if not (0 < fine < lo):
-            return f"减轻处罚的罚款应低于法定下限 {lo:g} 元且大于 0，实为 {fine:g} 元"
+            return f"减轻处罚的罚款应低于法定下限 {lo:,.2f} 元且大于 0，实为 {fine:,.2f} 元"
         return None
     if fine == 0 and (not mandatory or hi == 0):
         return None  # 可以处罚款而未处，或本档不设罚款（如未逾期改正时只警告）
@@ -181,6 +181,7 @@ class Template:
     allowed: Callable[[str, dict, str], bool] = lambda disc, facts, variant: True
     confiscated_goods: Callable[[dict], str | None] = lambda facts: None
     license_action: str | None = None  # 从重时附加的许可处理（类型，不含编号）
+    leads: tuple = ()                  # 可选：各组的主导裁量情形（按组序），保证教学需要的情形出现
 
     def violated_for(self, variant: str) -> str:
         return self.violated.get(variant) if isinstance(self.violated, dict) else self.violated
@@ -303,7 +304,7 @@ def generate_domain(domain: str, templates: list[Template], seed: int = SEED) ->
     for t in templates:
         for g in range(t.groups):
             grp_rng = random.Random(f"{seed}:{domain}:{t.code}:{g}")
-            rows.extend(_make_group(domain, t, grp_rng, counter))
+            rows.extend(_make_group(domain, t, grp_rng, counter, t.leads[g] if g < len(t.leads) else None))
     # 编号与文书号按决定日期排序后分配
     rows.sort(key=lambda r: (r["decision_date"], r["violation_type"], r["violation_facts"]))
     prefix = {"food": "F", "drug": "D", "special_equipment": "S", "price": "P"}[domain]
@@ -320,10 +321,10 @@ def generate_domain(domain: str, templates: list[Template], seed: int = SEED) ->
     return df[COLUMNS]
 
 
-def _make_group(domain: str, t: Template, rng: random.Random, counter) -> list[dict]:
+def _make_group(domain: str, t: Template, rng: random.Random, counter, lead0: str | None = None) -> list[dict]:
     for _ in range(200):
         variant = _pick(t.variants, rng)
-        lead = _pick({d: w for d, w in t.weights.items()}, rng)
+        lead = lead0 or _pick({d: w for d, w in t.weights.items()}, rng)
         region, fmt, year = rng.choice(REGIONS), rng.choice(t.formats), rng.choice(YEARS)
         size = rng.randint(5, 7)
         cases = []
