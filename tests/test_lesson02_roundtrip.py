@@ -78,7 +78,7 @@ def test_equivalent_forms_accepted(temp_course):
          "q3_max": f'"{a.max / 10000:g}万元"', "q7": '"a、b、d"', "q8": "True", "q5": "False",
          "q12": 'int(((food["violation_type"] == "F01") & (food["fine_amount"] > 0) & (food["fine_amount"] < food["statutory_min"])).sum())'},
         {"q1": '"《食品安全法》第三十四条第一款第十项"', "q2": '"§124(1)(5)"', "q3_min": f"{a.min!r}",
-         "q3_max": f'"{int(a.max):,}元"', "q4": '"d"', "q7": '"A,B,D"', "q8": '"应当移送"', "q5": '"错"',
+         "q3_max": f'"{int(a.max):,}元"', "q4": '"d"', "q7": '"A,B,D"', "q8": '"移送"', "q5": '"错"',
          "q12": '((food["violation_type"] == "F01") & (food["fine_amount"] > 0) & (food["fine_amount"] < food["statutory_min"])).sum()'},
         {"q2": '"第一百二十四条第一款第五项"', "q6": '"Ａ"', "q10": '"b"', "q8": '"对"'},
     ]
