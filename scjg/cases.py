@@ -310,6 +310,7 @@ def check(df: pd.DataFrame, domain: str | None = None, first_line: int = 2) -> t
     """校验原始表：返回（转换类型后的表, 问题表）。问题表列：行号（文件中的行，表头为第 1 行）、案例编号、列、列名、值、原因。"""
     df = df.reset_index(drop=True)
     typed, probs = _coerce(df)
+    coerced = {(p["row"], p["column"]) for p in probs}
     try:
         _schema(domain).validate(typed, lazy=True)
     except pa.errors.SchemaErrors as e:
@@ -327,8 +328,10 @@ def check(df: pd.DataFrame, domain: str | None = None, first_line: int = 2) -> t
                 reason = "类型不符"
             else:
                 reason = check_name
-            probs.append(dict(row=None if pd.isna(idx) else int(idx), column=col, value=f["failure_case"],
-                              reason=reason))
+            row_i = None if pd.isna(idx) else int(idx)
+            if (row_i, col) in coerced or (None, col) in coerced:
+                continue  # 类型转换时已报告
+            probs.append(dict(row=row_i, column=col, value=f["failure_case"], reason=reason))
     bad_cells = {(p["row"], p["column"]) for p in probs}
     for i, row in typed.iterrows():
         if any(r == i for r, _ in bad_cells):
