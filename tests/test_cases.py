@@ -182,3 +182,13 @@ def test_load_rejects_bad_file(tmp_path: Path):
     assert "第4行" in msg and "超过法定上限" in msg
     with pytest.raises(ValueError, match="未知领域"):
         cases.load("tobacco")
+
+
+def test_readme_documents_every_column():
+    """Does the Chinese data dictionary list every column and every category code?"""
+    text = (CASES_DIR / "README.md").read_text(encoding="utf-8")
+    for col, (zh, *_rest) in cases.SPEC.items():
+        assert f"`{col}` | {zh}" in text
+    for code in cases.codes():
+        assert f"| {code} |" in text
+    assert "合成" in text
