@@ -1,0 +1,86 @@
+"""Benchmark (not a test): stock `nbgrader autograde` vs `scjg grade` on the same demo cohort, both from cold.
+
+    .venv/bin/python benchmarks/bench_grading.py [--learners 40] [--jobs N]
+
+Builds a temporary kit, a demo cohort (scjg demo → scjg collect), then times, each in a fresh process:
+stock `nbgrader autograde LESSON` (sequential, its own course copy) and `scjg grade LESSON`.
+Prints seconds per submission, the ratio, and whether the automatic scores agree.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+LESSON = "00-getting-started"
+
+
+def kit(base: Path) -> Path:
+    (base / "grading").mkdir(parents=True)
+    shutil.copy(REPO / "grading" / "nbgrader_config.py", base / "grading")
+    for name in ("lessons", "notebooks"):
+        shutil.copytree(REPO / name, base / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    return base / "grading"
+
+
+def scores(db: Path) -> dict:
+    from nbgrader.api import Gradebook
+    with Gradebook(f"sqlite:///{db}") as gb:
+        return {s.student.id: {g.name: g.auto_score for n in s.notebooks for g in n.grades if g.cell.cell_type == "code"}
+                for s in gb.find_assignment(LESSON).submissions}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="评分速度基准：原版 nbgrader autograde 与 scjg grade 对比")
+    parser.add_argument("--learners", type=int, default=40)
+    parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args()
+    bin_dir = Path(sys.executable).parent
+    env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
+    with tempfile.TemporaryDirectory(prefix="scjg-bench-") as tmp:
+        ours = kit(Path(tmp) / "scjg")
+        env_ours = dict(env, SCJG_ROOT=str(ours.parent))
+        run = [sys.executable, "-m", "scjg.cli"]
+        subprocess.run([*run, "demo", LESSON, "--learners", str(args.learners), "--seed", str(args.seed),
+                        "--out", str(Path(tmp) / "cohort.zip")], env=env_ours, check=True, capture_output=True)
+        subprocess.run([*run, "collect", LESSON, str(Path(tmp) / "cohort.zip")], env=env_ours, check=True,
+                       capture_output=True)
+        stock = kit(Path(tmp) / "stock")
+        shutil.copytree(ours / "submitted", stock / "submitted")
+        readable = []
+        for folder in sorted((stock / "submitted").iterdir()):  # stock nbgrader stops on a corrupt file: leave those out
+            try:
+                import nbformat
+                nbformat.read(str(folder / LESSON / f"{LESSON}.ipynb"), as_version=4)
+                readable.append(folder.name)
+            except Exception:  # noqa: BLE001
+                shutil.rmtree(folder)
+                shutil.rmtree(ours / "submitted" / folder.name)
+        n = len(readable)
+        # stock: register the assignment (not timed: scjg grade does its own registration inside its timing)
+        subprocess.run(["nbgrader", "generate_assignment", LESSON, "--force"], cwd=stock, env=env, check=True,
+                       capture_output=True)
+        start = time.perf_counter()
+        subprocess.run(["nbgrader", "autograde", LESSON], cwd=stock, env=env, check=True, capture_output=True)
+        t_stock = time.perf_counter() - start
+        start = time.perf_counter()
+        jobs = ["--jobs", str(args.jobs)] if args.jobs else []
+        subprocess.run([*run, "grade", LESSON, *jobs], env=env_ours, check=True, capture_output=True)
+        t_ours = time.perf_counter() - start
+        same = scores(stock / "gradebook.db") == scores(ours / "gradebook.db")
+    print(f"学员数：{n}（CPU 核数 {os.cpu_count()}）")
+    print(f"原版 nbgrader autograde：{t_stock:.1f} 秒，每份 {t_stock / n:.2f} 秒")
+    print(f"scjg grade（含反馈生成）：{t_ours:.1f} 秒，每份 {t_ours / n:.2f} 秒")
+    print(f"加速比：{t_stock / t_ours:.2f} 倍；自动评分结果一致：{'是' if same else '否'}")
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
