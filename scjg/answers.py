@@ -7,6 +7,7 @@ float values are accepted: an object that fakes equality is not an answer.
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -135,8 +136,10 @@ def choice(value, options: str = "ABCD", multiple: bool = False) -> frozenset[st
     return next(iter(chosen))
 
 
-_YES = {"是", "对", "正确", "√", "✓", "Y", "YES", "TRUE", "应当", "应该", "需要", "要", "移送"}
-_NO = {"否", "不", "错", "错误", "×", "✗", "X", "N", "NO", "FALSE", "不应当", "不应该", "不需要", "不要", "不移送"}
+_YES = {"是", "对", "正确", "√", "✓", "Y", "YES", "TRUE", "应当", "应该", "需要", "要", "移送",
+        "应当移送", "应该移送", "需要移送", "应移送", "要移送", "予以移送"}
+_NO = {"否", "不", "错", "错误", "×", "✗", "X", "N", "NO", "FALSE", "不应当", "不应该", "不需要", "不要", "不移送",
+       "不应当移送", "不应该移送", "不需要移送", "不应移送", "无需移送", "不予移送"}
 
 
 def yes_no(value) -> bool:
@@ -161,3 +164,33 @@ def text_answer(value, min_chars: int = 10) -> str:
     if len(cleaned) < min_chars:
         raise AnswerFormatError(f"说理过短（{len(cleaned)}字）：请至少写 {min_chars} 个字。")
     return cleaned
+
+
+def number(value) -> float:
+    """A count or other plain number (进阶 questions): int, float, numeric text, or a numpy scalar
+    computed with pandas. Only those exact types: an object that fakes equality is not an answer."""
+    if value is ... or value is None:
+        raise AnswerFormatError("尚未作答：请把 ... 改成你的答案（数字，或算出数字的代码）。")
+    try:
+        import numpy as np
+        if type(value) in (np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint16, np.uint32, np.uint64,
+                           np.float16, np.float32, np.float64):
+            value = value.item()
+    except ImportError:  # pragma: no cover - numpy comes with pandas
+        pass
+    if type(value) is bool:
+        raise AnswerFormatError("答案应是数字，而不是 True/False。")
+    if type(value) in (int, float):
+        result = float(value)
+    elif type(value) is str:
+        text = unicodedata.normalize("NFKC", value).strip().replace(",", "").removesuffix("件").removesuffix("元")
+        try:
+            result = float(text)
+        except ValueError:
+            raise AnswerFormatError(f"无法识别“{value}”：请填写一个数字，例如 12 或 3.5。") from None
+    else:
+        raise AnswerFormatError("答案应是一个数字（int 或 float）。如果是用 pandas 算出来的，请确认结果是单个数字，"
+                                "而不是一张表或一列。")
+    if math.isnan(result) or math.isinf(result):
+        raise AnswerFormatError("答案不是有效的数字（NaN 或无穷大）。")
+    return result

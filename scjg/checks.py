@@ -19,6 +19,7 @@ _READERS = {
     "multi": lambda v, **kw: answers.choice(v, multiple=True, **kw),
     "yes_no": answers.yes_no,
     "text": answers.text_answer,
+    "number": answers.number,
 }
 
 
@@ -32,11 +33,13 @@ def _describe(kind: str, value) -> str:
         return "是" if value else "否"
     if kind == "text":
         return f"{len(value)}字"
+    if kind == "number":
+        return f"{value:g}"
     return str(value)
 
 
 def read(kind: str, value, **options):
-    """Read an answer of `kind` (article, amount, choice, multi, yes_no, text); ValueError if unreadable."""
+    """Read an answer of `kind` (article, amount, number, choice, multi, yes_no, text); ValueError if unreadable."""
     if kind not in _READERS:
         raise ValueError(f"未知的题型：{kind}")
     return _READERS[kind](value, **options)
@@ -110,3 +113,11 @@ def expect_yes_no(value, correct: bool) -> None:
     got = _read_or_fail("yes_no", value)
     if got is not bool(correct):
         _fail("判断不正确。")
+
+
+def expect_number(value, expected: float, *, tolerance: float = 1e-6) -> None:
+    """Is `value` the number `expected` (a count or mean from the case data, within `tolerance`)?"""
+    import numbers
+    got = _read_or_fail("number", value)
+    if not isinstance(expected, numbers.Real) or abs(got - float(expected)) > tolerance:
+        _fail("数值不正确。")

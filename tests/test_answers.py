@@ -99,3 +99,25 @@ def test_format_messages():
     assert ok and "5万元" in msg
     ok, msg = format_message("第2题", "E", "choice")
     assert not ok and msg.startswith("⚠️")
+
+
+@pytest.mark.parametrize("text, value", [("应当移送", True), ("需要移送", True), ("不应移送", False), ("无需移送", False)])
+def test_referral_phrases(text, value):
+    """Are the natural phrases for a referral decision read as yes or no?"""
+    assert answers.yes_no(text) is value
+
+
+def test_number_kind_accepts_pandas_results():
+    """Does a 进阶 numeric answer accept ints, numeric text and numpy scalars, and refuse a table?"""
+    import numpy as np
+    import pandas as pd
+    from scjg.checks import expect_number
+
+    assert answers.number(np.int64(6)) == 6 and answers.number("12件") == 12 and answers.number(3.5) == 3.5
+    expect_number(np.int64(6), 6)
+    with pytest.raises(AssertionError, match="数值不正确"):
+        expect_number(7, 6)
+    with pytest.raises(ValueError, match="单个数字"):
+        answers.number(pd.Series([1, 2]))
+    ok, msg = format_message("第12题", np.float64(2.5), "number")
+    assert ok and "2.5" in msg

@@ -15,6 +15,10 @@ _WHERE = {
 
 __all__ = sorted(_WHERE)
 
+# `article_viewer` is both a module and the function in it; importing the module would bind the
+# module on this package and hide __getattr__, so bind the function here once.
+from .article_viewer import article_viewer  # noqa: E402
+
 
 def __getattr__(name: str):
     if name in _WHERE:
