@@ -6,8 +6,10 @@ import warnings
 from . import catalog, hints, plotting
 
 
-def start(lesson_id: str, *, show: bool = True):
-    """Prepare the notebook (Chinese fonts, error hints, table display) and show the lesson header."""
+def start(lesson_id: str, *, show: bool = True) -> None:
+    """Prepare the notebook (Chinese fonts, error hints, table display) and show the lesson header.
+
+    Returns nothing, so the first cell of a lesson shows only the header."""
     hints.install()
     plotting.setup_cjk_font()
     try:
@@ -29,4 +31,3 @@ def start(lesson_id: str, *, show: bool = True):
             f"人工评分 {info.get('manual_points', 0)} 分）<br>"
             f"涉及法律：{laws}</div>"
         ))
-    return info

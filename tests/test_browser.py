@@ -42,7 +42,8 @@ def lab(tmp_path_factory):
     log = open(root / "lab.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", f"--port={port}",
-         "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}"],
+         "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+         f"--LabApp.workspaces_dir={root / '.workspaces'}"],
         env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 90
@@ -77,7 +78,7 @@ def test_lesson00_runs_in_chinese_lab(lab, browser):
     base, token, root = lab
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     try:
-        page.goto(f"{base}/lab/tree/00-getting-started/00-getting-started.ipynb?token={token}")
+        page.goto(f"{base}/lab/workspaces/intro/tree/00-getting-started/00-getting-started.ipynb?reset&token={token}")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
         menus = [e.inner_text() for e in page.query_selector_all(".lm-MenuBar-itemLabel")]
         assert "文件" in menus and "内核" in menus, menus
@@ -104,5 +105,82 @@ def test_lesson00_runs_in_chinese_lab(lab, browser):
         assert page.query_selector_all(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']") == []
         assert "Glyph" not in text
         page.screenshot(path=str(root / "lesson00.png"), full_page=False)
+
+        # the same notebook is the lecture deck: RISE renders it as reveal.js slides
+        page.click(".jp-NotebookPanel .jp-Cell")
+        page.keyboard.press("Alt+r")
+        frame = page.wait_for_selector("iframe", timeout=60_000).content_frame()
+        frame.wait_for_selector(".reveal .slides section", timeout=60_000)
+        titles = frame.inner_text(".reveal .slides")
+        assert "第0课 入门" in titles
+        assert len(frame.query_selector_all(".reveal .slides > section")) >= 6
+        page.screenshot(path=str(root / "lesson00-slides.png"))
+    finally:
+        page.close()
+
+
+def saved_notebook(base, token, path):
+    """The notebook as the server has it on disk (outputs included once the browser saved it)."""
+    import json
+    with urllib.request.urlopen(f"{base}/api/contents/{path}?content=1&token={token}", timeout=10) as resp:
+        return json.loads(resp.read())["content"]
+
+
+def run_all_in_browser(page, base, token, lesson_id):
+    """Open a released lesson in its own workspace, run all cells, save; return the saved notebook.
+
+    JupyterLab renders only the cells in view, so the outputs are read from the saved file, not the page.
+    """
+    path = f"{lesson_id}/{lesson_id}.ipynb"
+    page.goto(f"{base}/lab/workspaces/w{lesson_id[:2]}/tree/{path}?reset&token={token}")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=90_000)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle'], .jp-DebuggerBugButton", timeout=60_000)
+    page.click(".lm-MenuBar-itemLabel:text-is('运行')")
+    page.click(".lm-Menu-itemLabel:text-is('运行所有单元格')")
+    deadline = time.time() + 180
+    while True:
+        time.sleep(2)
+        page.click(".lm-MenuBar-itemLabel:text-is('文件')")
+        page.click(".lm-Menu-itemLabel:text-is('保存 Notebook')")
+        nb = saved_notebook(base, token, path)
+        code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+        if all(c.get("execution_count") for c in code):
+            return nb
+        if time.time() > deadline:
+            page.screenshot(path=f"/tmp/browser-fail-{lesson_id}.png")
+            pytest.fail(f"{lesson_id}：180 秒内未运行完所有单元格")
+
+
+def outputs_of(cell) -> str:
+    parts = []
+    for out in cell.get("outputs", []):
+        parts.append(out.get("text", "") if isinstance(out.get("text"), str) else "".join(out.get("text", [])))
+        for mime, data in out.get("data", {}).items():
+            if mime.startswith("text/"):
+                parts.append(data if isinstance(data, str) else "".join(data))
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("lesson_id", __import__("scjg.catalog", fromlist=["ids"]).ids())
+def test_every_lesson_renders_and_runs(lab, browser, lesson_id):
+    """Does each released lesson run all cells in the browser, with widgets and charts, no error, no stderr?"""
+    base, token, root = lab
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        nb = run_all_in_browser(page, base, token, lesson_id)
+        outputs = [out for c in nb["cells"] for out in c.get("outputs", [])]
+        assert [o for o in outputs if o["output_type"] == "error"] == []
+        assert [o for o in outputs if o.get("name") == "stderr"] == []
+        checks = [c for c in nb["cells"] if c["cell_type"] == "code" and c["metadata"].get("nbgrader", {}).get("grade")]
+        assert checks and all("尚未作答" in outputs_of(c) for c in checks)
+        source = "\n".join("".join(c["source"]) for c in nb["cells"])
+        mimes = {mime for o in outputs for mime in o.get("data", {})}
+        if "scjg.widgets" in source:
+            assert "application/vnd.jupyter.widget-view+json" in mimes, "小工具未显示"
+            page.wait_for_selector(".jp-OutputArea-output .jupyter-widgets", timeout=30_000)
+        if "plotting" in source or "Explorer" in source or "Calculator" in source:
+            assert "image/png" in mimes or page.query_selector(".jupyter-widgets img"), "图表未显示"
+        assert "未找到中文字体" not in "\n".join(outputs_of(c) for c in nb["cells"])
+        page.screenshot(path=str(root / f"{lesson_id}.png"), full_page=False)
     finally:
         page.close()

@@ -42,6 +42,9 @@ def test_notebook_runs_clean(lesson_id, kind):
     result = run_notebook(path)
     assert result.errors == []
     assert result.stderr == []
+    first_code = next(c for c in result.notebook.cells if c.cell_type == "code")
+    assert "from scjg.lesson import start" in first_code.source, "第一个代码单元格应调用 start()"
+    assert [o.output_type for o in first_code.outputs] == ["display_data"], "准备单元格只应显示课程标题"
 
 
 @pytest.mark.parametrize("lesson_id", LESSON_IDS)
