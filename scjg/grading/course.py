@@ -12,6 +12,15 @@ from ..paths import GRADING
 sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 
+def quiet_nbgrader_warnings() -> None:
+    """nbgrader's gradebook code triggers SQLAlchemy autoflush notices (English, harmless): keep them
+    off the trainer's terminal."""
+    import warnings
+
+    from sqlalchemy.exc import SAWarning
+    warnings.filterwarnings("ignore", category=SAWarning)
+
+
 def ensure_venv_on_path() -> None:
     """nbgrader shells out to `alembic` when it creates a gradebook: put this Python's bin first on PATH."""
     bin_dir = str(Path(sys.executable).parent)
@@ -42,6 +51,7 @@ def api(course_root: Path | None = None, **overrides):
     from nbgrader.coursedir import CourseDirectory
 
     ensure_venv_on_path()
+    quiet_nbgrader_warnings()
     config = load_config(course_root, **overrides)
     coursedir = CourseDirectory(config=config)
     nb_api = NbGraderAPI(coursedir=coursedir, config=config)
@@ -57,6 +67,7 @@ def api_with(config, course_root: Path):
     from nbgrader.coursedir import CourseDirectory
 
     ensure_venv_on_path()
+    quiet_nbgrader_warnings()
     config.CourseDirectory.root = str(Path(course_root).resolve())
     coursedir = CourseDirectory(config=config)
     nb_api = NbGraderAPI(coursedir=coursedir, config=config)

@@ -1,0 +1,149 @@
+"""A pre-warmed kernel factory for `scjg grade`: fork grading kernels instead of starting them cold.
+
+Starting an ipykernel and importing pandas, matplotlib and the kit costs about 1.5 s of CPU per
+notebook, most of a grading run. A fork server imports all of that once, then forks one child per
+notebook; the child applies the sandbox (limits, read-only checks) and becomes the kernel.
+
+    python -m scjg.grading.forkserver SOCKET      # started by each grading worker
+
+Protocol: a client (scjg.grading.forkkernel, the kernelspec's launcher) connects to the Unix
+socket and sends one JSON request {"connection_file", "cwd", "env", "launcher_pid"}; the server
+answers with the kernel's pid. The server exits when its parent (the worker) is gone; a kernel
+exits when its launcher is gone (the kernel manager kills the launcher to stop a kernel).
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import sys
+import threading
+import time
+
+# Imported once here, inherited by every kernel. Only imports: no threads, loops or sockets
+# may exist before fork.
+PRELOAD = [
+    "ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "IPython", "IPython.display",
+    "matplotlib", "matplotlib.pyplot", "matplotlib_inline.backend_inline", "numpy", "pandas", "ipywidgets",
+    "yaml", "cn2an", "scjg.lesson", "scjg.checks", "scjg.answers", "scjg.plotting", "scjg.hints",
+    "scjg.catalog", "scjg.widgets", "scjg.widgets.quiz", "scjg.laws", "scjg.penalties", "scjg.cases",
+    "scjg.teaching", "scjg.discretion", "scjg.widgets.penalty_calculator", "scjg.widgets.case_explorer",
+]
+
+
+def preload() -> list[str]:
+    """Import PRELOAD; return the modules that could not be imported (they load in the kernel instead)."""
+    import importlib
+    import warnings
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")  # no BLAS thread pool may exist before fork
+    missing = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name in PRELOAD:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: BLE001 - a failed preload only costs speed
+                missing.append(name)
+    return missing
+
+
+def alive(pid: int) -> bool:
+    """Is process `pid` running (not gone, not a zombie)?"""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+    except OSError:
+        try:
+            os.kill(pid, 0)
+            return True
+        except OSError:
+            return False
+
+
+def _watch(pid: int) -> None:
+    """In a kernel: exit at once when the launcher `pid` is gone (the kernel manager killed it)."""
+    while alive(pid):
+        time.sleep(0.1)
+    os._exit(1)
+
+
+def _become_kernel(request: dict) -> None:
+    """In the forked child: adopt the launcher's cwd and environment, apply the sandbox, run ipykernel."""
+    for sig in (signal.SIGCHLD, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:  # Linux: die with the fork server
+        import ctypes
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    os.chdir(request["cwd"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    sys.path.insert(0, request["cwd"])
+    from . import sandbox
+    sandbox.apply_limits()
+    sandbox.freeze_checks()
+    threading.Thread(target=_watch, args=(int(request["launcher_pid"]),), daemon=True).start()
+    sys.argv = [sys.executable, "-f", request["connection_file"]]
+    from ipykernel import kernelapp
+    kernelapp.launch_new_instance()
+
+
+def _reap(_signum=None, _frame=None) -> None:
+    while True:
+        try:
+            pid, _status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+
+
+def serve(path: str) -> None:
+    """Preload, listen on `path`, fork a kernel per request until the parent process is gone."""
+    preload()
+    parent = os.getppid()
+    signal.signal(signal.SIGCHLD, _reap)
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    tmp = f"{path}.tmp"
+    server.bind(tmp)
+    server.listen(16)
+    os.replace(tmp, path)  # the socket appears only once everything is imported
+    server.settimeout(1.0)
+    while os.getppid() == parent:
+        try:
+            conn, _addr = server.accept()
+        except (socket.timeout, InterruptedError):
+            continue
+        with conn:
+            conn.settimeout(5.0)
+            data = b""
+            while not data.endswith(b"\n"):
+                chunk = conn.recv(65536)
+                if not chunk:
+                    break
+                data += chunk
+            try:
+                request = json.loads(data)
+            except ValueError:
+                continue
+            pid = os.fork()
+            if pid == 0:
+                server.close()
+                conn.close()
+                try:
+                    _become_kernel(request)
+                finally:
+                    os._exit(0)
+            conn.sendall(f"{pid}\n".encode())
+    server.close()
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1])
