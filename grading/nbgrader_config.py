@@ -17,6 +17,11 @@ c.CourseDirectory.release_directory = os.path.join("..", "notebooks")
 # plan.md holds the answer key and rubric: it stays with the trainer.
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "plan.md", "*.bak"]
 
+# The exchange (release/fetch/submit inside JupyterLab) lives in the course folder by default, so a
+# single training machine works without root. On a shared server set it to a folder every account
+# can write, e.g. c.Exchange.root = "/srv/nbgrader/exchange".
+c.Exchange.root = os.path.join(HERE, "exchange")
+
 # A learner sees the answer variable with a Chinese hint (the first line of the cell),
 # never `raise NotImplementedError()`.
 c.ClearSolutions.code_stub = {"python": ""}

@@ -42,6 +42,12 @@ def set_chinese_ui() -> bool:
     return True
 
 
+def prepare_course() -> None:
+    """Create the course's nbgrader exchange folder if missing (nbgrader never creates it itself)."""
+    from .grading.course import ensure_exchange, load_config
+    ensure_exchange(load_config())
+
+
 def lab_environment() -> dict[str, str]:
     """Environment for the server: nbgrader finds grading/nbgrader_config.py, the venv's tools come first."""
     env = dict(os.environ)
@@ -72,6 +78,7 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     if set_chinese_ui():
         print("已将本环境的 JupyterLab 界面语言设为简体中文。")
+    prepare_course()
     extra = []
     if args.no_browser:
         extra.append("--no-browser")

@@ -184,3 +184,45 @@ def test_every_lesson_renders_and_runs(lab, browser, lesson_id):
         page.screenshot(path=str(root / f"{lesson_id}.png"), full_page=False)
     finally:
         page.close()
+
+
+def test_formgrader_lists_the_graded_cohort(tmp_path, monkeypatch, browser):
+    """Started as `scjg lab` starts it, does formgrader find the course and list the collected submissions?"""
+    import os
+
+    from scjg.cli import main as scjg
+
+    (tmp_path / "grading").mkdir()
+    shutil.copy(NOTEBOOKS.parent / "grading" / "nbgrader_config.py", tmp_path / "grading")
+    for name in ("lessons", "notebooks"):
+        shutil.copytree(NOTEBOOKS.parent / name, tmp_path / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    monkeypatch.setenv("SCJG_ROOT", str(tmp_path))
+    assert scjg(["demo", "00-getting-started", "--learners", "4", "--out", str(tmp_path / "cohort.zip")]) == 0
+    assert scjg(["collect", "00-getting-started", str(tmp_path / "cohort.zip")]) == 0
+    assert scjg(["grade", "00-getting-started", "--jobs", "2"]) == 0
+    submitted = len(list((tmp_path / "grading" / "submitted").iterdir()))
+
+    # what `scjg lab` does, with test options
+    code = ("import sys, subprocess; from scjg.lab import lab_command, lab_environment, prepare_course; "
+            "prepare_course(); sys.exit(subprocess.call(lab_command(sys.argv[1:]), env=lab_environment()))")
+    port, token = free_port(), secrets.token_hex(16)
+    proc = subprocess.Popen([sys.executable, "-c", code, "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
+                             f"--IdentityProvider.token={token}"], cwd=tmp_path, env={**os.environ, "SCJG_ROOT": str(tmp_path)},
+                            stdout=open(tmp_path / "lab.log", "w"), stderr=subprocess.STDOUT)
+    page = browser.new_page()
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(180):
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        page.goto(f"{base}/formgrader?token={token}")
+        row = page.wait_for_selector("tr:has-text('00-getting-started')", timeout=60_000)
+        assert str(submitted) in row.inner_text().split()
+        assert "does not exist and could not be created" not in page.inner_text("body")
+    finally:
+        page.close()
+        proc.terminate()
+        proc.wait(timeout=20)

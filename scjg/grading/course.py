@@ -21,6 +21,18 @@ def quiet_nbgrader_warnings() -> None:
     warnings.filterwarnings("ignore", category=SAWarning)
 
 
+def ensure_exchange(config) -> str | None:
+    """Create the nbgrader exchange folder the config names (nbgrader never creates it); a Chinese
+    message instead of nbgrader's English one when it cannot be made. Returns the folder."""
+    root = config.Exchange.get("root") if "Exchange" in config else None
+    if root:
+        try:
+            Path(root).mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            print(f"提示：无法创建作业交换目录 {root}（{err}）；Nbgrader 的发布和收取功能将不可用，其余功能不受影响。")
+    return root
+
+
 def ensure_venv_on_path() -> None:
     """nbgrader shells out to `alembic` when it creates a gradebook: put this Python's bin first on PATH."""
     bin_dir = str(Path(sys.executable).parent)
@@ -53,6 +65,7 @@ def api(course_root: Path | None = None, **overrides):
     ensure_venv_on_path()
     quiet_nbgrader_warnings()
     config = load_config(course_root, **overrides)
+    ensure_exchange(config)
     coursedir = CourseDirectory(config=config)
     nb_api = NbGraderAPI(coursedir=coursedir, config=config)
     nb_api.log.setLevel(logging.ERROR)
@@ -68,6 +81,7 @@ def api_with(config, course_root: Path):
 
     ensure_venv_on_path()
     quiet_nbgrader_warnings()
+    ensure_exchange(config)
     config.CourseDirectory.root = str(Path(course_root).resolve())
     coursedir = CourseDirectory(config=config)
     nb_api = NbGraderAPI(coursedir=coursedir, config=config)
