@@ -203,8 +203,8 @@ def test_formgrader_lists_the_graded_cohort(tmp_path, monkeypatch, browser):
     submitted = len(list((tmp_path / "grading" / "submitted").iterdir()))
 
     # what `scjg lab` does, with test options
-    code = ("import sys, subprocess; from scjg.lab import lab_command, lab_environment, prepare_course; "
-            "prepare_course(); sys.exit(subprocess.call(lab_command(sys.argv[1:]), env=lab_environment()))")
+    code = ("import os, sys; from scjg.lab import lab_command, lab_environment, prepare_course; "
+            "prepare_course(); cmd = lab_command(sys.argv[1:]); os.execve(cmd[0], cmd, lab_environment())")
     port, token = free_port(), secrets.token_hex(16)
     proc = subprocess.Popen([sys.executable, "-c", code, "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
                              f"--IdentityProvider.token={token}"], cwd=tmp_path, env={**os.environ, "SCJG_ROOT": str(tmp_path)},
