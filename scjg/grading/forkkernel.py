@@ -14,7 +14,7 @@ import socket
 import sys
 import time
 
-from .forkserver import alive
+from .forkserver import alive, read_line
 
 
 def _fallback() -> None:
@@ -32,13 +32,7 @@ def main() -> None:
             client.settimeout(10.0)
             client.connect(path)
             client.sendall(json.dumps(request).encode() + b"\n")
-            answer = b""
-            while not answer.endswith(b"\n"):
-                chunk = client.recv(64)
-                if not chunk:
-                    break
-                answer += chunk
-        kernel = int(answer)
+            kernel = int(read_line(client))
     except (OSError, ValueError):
         _fallback()
         return

@@ -50,6 +50,17 @@ def preload() -> list[str]:
     return missing
 
 
+def read_line(conn: socket.socket, chunk: int = 65536) -> bytes:
+    """Read from `conn` up to and including a newline (or until the peer closes)."""
+    data = b""
+    while not data.endswith(b"\n"):
+        part = conn.recv(chunk)
+        if not part:
+            break
+        data += part
+    return data
+
+
 def alive(pid: int) -> bool:
     """Is process `pid` running (not gone, not a zombie)?"""
     try:
@@ -123,15 +134,9 @@ def serve(path: str) -> None:
             continue
         with conn:
             conn.settimeout(5.0)
-            data = b""
-            while not data.endswith(b"\n"):
-                chunk = conn.recv(65536)
-                if not chunk:
-                    break
-                data += chunk
             try:
-                request = json.loads(data)
-            except ValueError:
+                request = json.loads(read_line(conn))
+            except (OSError, ValueError):  # a client that hung up or sent garbage: its launcher falls back
                 continue
             pid = os.fork()
             if pid == 0:
@@ -141,7 +146,10 @@ def serve(path: str) -> None:
                     _become_kernel(request)
                 finally:
                     os._exit(0)
-            conn.sendall(f"{pid}\n".encode())
+            try:
+                conn.sendall(f"{pid}\n".encode())
+            except OSError:
+                os.kill(pid, signal.SIGKILL)  # nobody is waiting for this kernel
     server.close()
 
 

@@ -134,13 +134,14 @@ def charts(data: dict, out_dir: Path, lesson_id: str) -> list[Path]:
     return paths
 
 
-def report(course_root: Path, lesson_id: str, db: str | None = None) -> list[Path]:
-    """Write the workbook, the CSVs and the charts; return their paths."""
+def report(course_root: Path, lesson_id: str, db: str | None = None, *, data: dict | None = None) -> list[Path]:
+    """Write the workbook, the CSVs and the charts (from `data`, default: `tables(...)`); return their paths."""
     import pandas as pd
     from openpyxl.utils import get_column_letter
 
     common.lesson_entry(course_root, lesson_id)
-    data = tables(course_root, lesson_id, db)
+    if data is None:
+        data = tables(course_root, lesson_id, db)
     out_dir = course_root / "reports"
     out_dir.mkdir(parents=True, exist_ok=True)
     xlsx = out_dir / f"{lesson_id}.xlsx"
@@ -170,11 +171,12 @@ def add_arguments(parser) -> None:
 def run(args) -> int:
     root = common.course_root(args.course)
     try:
-        paths = report(root, args.lesson, args.db)
+        common.lesson_entry(root, args.lesson)
+        data = tables(root, args.lesson, args.db)
+        paths = report(root, args.lesson, args.db, data=data)
     except ValueError as err:
         print(f"生成报告失败：{err}")
         return 1
-    data = tables(root, args.lesson, args.db)
     grades = data["成绩表"]
     print(f"课程 {args.lesson}：{len(grades)} 名学员，平均分 {grades['总分'].mean():.2f}，"
           f"异常 {len(data['异常提交'])} 条，待人工评分 {len(data['待人工评分'])} 项。")
