@@ -40,3 +40,26 @@ def test_generated_folders_are_ignored():
     ignored = (ROOT / ".gitignore").read_text(encoding="utf-8")
     for folder in ("grading/submitted/", "grading/autograded/", "grading/feedback/", "grading/gradebook.db", ".venv/"):
         assert folder in ignored
+
+
+def test_second_setup_installs_nothing(tmp_path):
+    """With install stamps newer than pyproject.toml, is `make install-test` up to date (and stale after an edit)?"""
+    import os
+    import shutil
+    import subprocess
+    import time
+
+    for name in ("Makefile", "pyproject.toml"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    venv = tmp_path / ".venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "bin" / "python").write_text("#!/bin/sh\n")
+    later = time.time() + 5
+    for stamp in (".installed", ".installed-test"):
+        (venv / stamp).touch()
+        os.utime(venv / stamp, (later, later))
+    up_to_date = subprocess.run(["make", "-q", "install-test"], cwd=tmp_path)
+    assert up_to_date.returncode == 0
+    os.utime(tmp_path / "pyproject.toml", (later + 10, later + 10))
+    stale = subprocess.run(["make", "-q", "install-test"], cwd=tmp_path)
+    assert stale.returncode == 1
