@@ -52,7 +52,7 @@ def install_hint() -> str:
         cmd = "请安装任一中文字体（如 Noto Sans CJK SC、文泉驿微米黑）"
     return (
         "提示：本机未找到中文字体，图表中的汉字将无法显示。"
-        f"安装方法：{cmd}。安装后请重新启动内核（Kernel → Restart）。"
+        f"安装方法：{cmd}。安装后请重新启动内核（菜单“内核 → 重启内核…”）。"
     )
 
 
