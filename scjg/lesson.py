@@ -27,7 +27,7 @@ def start(lesson_id: str, *, show: bool = True) -> None:
         laws = "、".join(info["laws"]) if info.get("laws") else "—"
         display(HTML(
             f"<div style='border-left:4px solid #2f6f9f;padding:4px 12px'>"
-            f"<b>{info['title']}</b>（{info['hours']} 学时；自动评分 {info.get('points', 0)} 分，"
+            f"<b>{info['title']}</b>（约 {info['hours']} 小时；自动评分 {info.get('points', 0)} 分，"
             f"人工评分 {info.get('manual_points', 0)} 分）<br>"
             f"涉及法律：{laws}</div>"
         ))
