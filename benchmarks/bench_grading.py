@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-LESSON = "00-getting-started"
+DEFAULT_LESSON = "00-getting-started"
 
 
 def kit(base: Path) -> Path:
@@ -29,19 +29,22 @@ def kit(base: Path) -> Path:
     return base / "grading"
 
 
-def scores(db: Path) -> dict:
+def scores(db: Path, lesson: str) -> dict:
     from nbgrader.api import Gradebook
     with Gradebook(f"sqlite:///{db}") as gb:
         return {s.student.id: {g.name: g.auto_score for n in s.notebooks for g in n.grades if g.cell.cell_type == "code"}
-                for s in gb.find_assignment(LESSON).submissions}
+                for s in gb.find_assignment(lesson).submissions}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="评分速度基准：原版 nbgrader autograde 与 scjg grade 对比")
+    parser.add_argument("--lesson", default=DEFAULT_LESSON, help="课程编号（默认 00-getting-started）")
     parser.add_argument("--learners", type=int, default=40)
+    parser.add_argument("--keep", type=Path, default=None, help="把临时课程目录复制到此处，便于检查")
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args()
+    LESSON = args.lesson  # noqa: N806 - reads like the constant it replaces
     bin_dir = Path(sys.executable).parent
     env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
     with tempfile.TemporaryDirectory(prefix="scjg-bench-") as tmp:
@@ -74,7 +77,15 @@ def main() -> int:
         jobs = ["--jobs", str(args.jobs)] if args.jobs else []
         subprocess.run([*run, "grade", LESSON, *jobs], env=env_ours, check=True, capture_output=True)
         t_ours = time.perf_counter() - start
-        same = scores(stock / "gradebook.db") == scores(ours / "gradebook.db")
+        theirs, mine = scores(stock / "gradebook.db", LESSON), scores(ours / "gradebook.db", LESSON)
+        same = theirs == mine
+        for learner in sorted(set(theirs) | set(mine)):
+            a, b = theirs.get(learner, {}), mine.get(learner, {})
+            diff = {k: (a.get(k), b.get(k)) for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)}
+            if diff:
+                print(f"  不一致 {learner}：（原版, scjg）{diff}")
+        if args.keep:
+            shutil.copytree(tmp, args.keep, dirs_exist_ok=True)
     print(f"学员数：{n}（CPU 核数 {os.cpu_count()}）")
     print(f"原版 nbgrader autograde：{t_stock:.1f} 秒，每份 {t_stock / n:.2f} 秒")
     print(f"scjg grade（含反馈生成）：{t_ours:.1f} 秒，每份 {t_ours / n:.2f} 秒")

@@ -376,10 +376,23 @@ def load(domain: str, chinese: bool = False, path: Path | None = None) -> pd.Dat
     path = Path(path) if path else CASES_DIR / f"{domain}.csv"
     if not path.exists():
         raise FileNotFoundError(f"找不到案例文件 {path}；请运行 python -m scjg.casegen 生成。")
-    typed, rep = check(_read_csv(path), domain)
-    if len(rep):
-        raise CaseDataError(_message(rep, f"案例文件 {path.name} "), rep)
+    typed = _validated(path, domain).copy()  # a copy: a notebook may change its frame freely
     return typed.rename(columns=labels()) if chinese else typed
+
+
+_VALIDATED: dict[tuple, pd.DataFrame] = {}
+
+
+def _validated(path: Path, domain: str) -> pd.DataFrame:
+    """The checked frame of one case file, validated once per version of the file (path, size, mtime)."""
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, domain)
+    if key not in _VALIDATED:
+        typed, rep = check(_read_csv(path), domain)
+        if len(rep):
+            raise CaseDataError(_message(rep, f"案例文件 {path.name} "), rep)
+        _VALIDATED[key] = typed
+    return _VALIDATED[key]
 
 
 def load_all(chinese: bool = False) -> pd.DataFrame:

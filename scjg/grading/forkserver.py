@@ -32,8 +32,18 @@ PRELOAD = [
 ]
 
 
+def warm() -> None:
+    """Fill the kit's caches (statutes parsed, penalty rules, validated case files) once, for every kernel."""
+    from scjg import cases, laws, penalties
+    for name in laws.law_names():
+        laws.articles(name)
+    penalties.list_rules()
+    for domain in cases.DOMAINS:
+        cases.load(domain)
+
+
 def preload() -> list[str]:
-    """Import PRELOAD; return the modules that could not be imported (they load in the kernel instead)."""
+    """Import PRELOAD and warm the caches; return what could not be loaded (it loads in the kernel instead)."""
     import importlib
     import warnings
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
@@ -47,6 +57,10 @@ def preload() -> list[str]:
                 importlib.import_module(name)
             except Exception:  # noqa: BLE001 - a failed preload only costs speed
                 missing.append(name)
+        try:
+            warm()
+        except Exception:  # noqa: BLE001 - the kernel then loads (and reports) the data itself
+            missing.append("datasets")
     return missing
 
 

@@ -24,6 +24,8 @@ Design (why it is safe and fast):
   it (about 0.1 s instead of 1.5 s of start-up and imports). `--cold-kernels` starts each kernel
   the ordinary way; a test checks both give the same scores.
 - Idempotent: every run regrades from grading/submitted/ with force; results overwrite.
+- Self-check: before the cohort, the lesson's answer key is graded in the same workers; if it does not
+  score full marks the run stops with a Chinese reason (a broken environment must not zero a cohort).
 """
 from __future__ import annotations
 
@@ -174,7 +176,8 @@ class _Worker:
         start = time.perf_counter()
         result = {"learner": learner, "status": "ok", "notes": [], "grades": {}, "comments": {},
                   "timestamp": None, "seconds": 0.0}
-        src = self.main / "submitted" / learner / self.lesson
+        canary = bool(task.get("canary"))
+        src = Path(task["source"]) if canary else self.main / "submitted" / learner / self.lesson
         data = (src / f"{self.lesson}.ipynb").read_bytes()
         try:
             nb = nbformat.reads(data.decode("utf-8"), as_version=4)
@@ -184,7 +187,7 @@ class _Worker:
             result["notes"].append("文件损坏，无法读取（不是有效的 notebook）：本次按 0 分计，请学员重新提交")
             result["seconds"] = time.perf_counter() - start
             return result
-        notes, tampered = inspect_submission(nb, self.released)
+        notes, tampered = ([], False) if canary else inspect_submission(nb, self.released)
         result["notes"] += notes
         for sub in ("submitted", "autograded", "feedback"):
             shutil.rmtree(self.root / sub / learner, ignore_errors=True)
@@ -220,6 +223,10 @@ class _Worker:
                         if task.get("comments", {}).get(comment.name):
                             comment.manual_comment = task["comments"][comment.name]
                 gb.db.commit()
+        if canary:
+            result["notes"] += _first_errors(self.root / "autograded" / learner / self.lesson / f"{self.lesson}.ipynb")
+            result["seconds"] = time.perf_counter() - start
+            return result
         if result["status"] == "ok" or (self.root / "autograded" / learner / self.lesson).exists():
             self.api.generate_feedback(self.lesson, learner, force=True)
         for sub in ("autograded", "feedback"):
@@ -232,6 +239,42 @@ class _Worker:
                 shutil.copytree(made, target)
         result["seconds"] = time.perf_counter() - start
         return result
+
+
+def _first_errors(path: Path, limit: int = 2) -> list[str]:
+    """The first errors recorded in a graded notebook, as 'Name: message' lines."""
+    import nbformat
+    try:
+        nb = nbformat.read(str(path), as_version=4)
+    except (OSError, ValueError):
+        return []
+    found = [f"{o.ename}: {o.evalue}" for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    return list(dict.fromkeys(found))[:limit]
+
+
+def _check_answer_key(pool: "_Pool", course_root: Path, lesson_id: str, work: Path) -> None:
+    """Grade the lesson's answer key first: if it does not score full marks here, the environment is
+    broken (missing data, a failing package), and grading the cohort would zero everyone silently."""
+    entry = common.lesson_entry(course_root, lesson_id)
+    full = float(entry.get("points", 0) or 0)
+    source = common.kit_root(course_root) / "lessons" / lesson_id / f"{lesson_id}.ipynb"
+    if not full or not source.exists():
+        return
+    folder = work / "answer-key" / lesson_id
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    shutil.copy(source, folder / source.name)
+    (folder / "timestamp.txt").write_text("2000-01-01 00:00:00.000000 UTC")
+    results: list[dict] = []
+    pool.run([{"learner": "answer-key", "canary": True, "source": str(folder)}], results.append)
+    result = results[0]
+    got = sum((g["auto_score"] or 0) for g in result["grades"].values() if g["cell_type"] == "code")
+    if result["status"] != "ok" or abs(got - full) > 1e-6:
+        detail = "；".join(result["notes"]) or "无错误信息"
+        raise RuntimeError(
+            f"评分环境自检未通过：课程 {lesson_id} 的标准答案在本机只得 {got:g}/{full:g} 分（{detail}）。"
+            "这是评分环境的问题（例如缺少数据文件或依赖包），不是学员的问题；已停止评分，成绩库未改动。"
+            "请运行 scjg doctor 检查环境，或加 --cold-kernels 重试。")
 
 
 def _rmtree(path: Path) -> None:
@@ -466,6 +509,7 @@ def grade(course_root: Path, lesson_id: str, *, jobs: int | None = None, db: str
                 print(f"  [{done}/{len(todo)}] {mark} {result['learner']} 自动评分 {score:g} 分{extra}", flush=True)
         pool = _Pool(jobs, setup, work / "grade.log", deadline=timeout + 30)
         try:
+            _check_answer_key(pool, course_root, lesson_id, work)
             pool.run([{"learner": lr, "manual": manual.get(lr, {}), "comments": comments.get(lr, {})} for lr in todo],
                      on_result)
         finally:

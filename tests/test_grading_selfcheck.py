@@ -1,0 +1,45 @@
+"""A broken grading environment stops the run instead of zeroing a cohort; kit data does not move with the course."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from tests.grading_helpers import LESSON, cli, make_kit
+
+pytestmark = pytest.mark.slow
+
+
+def test_answer_key_check_stops_a_broken_run(tmp_path, monkeypatch, capsys):
+    """When the answer key cannot score full marks here, does grading stop with a Chinese reason and write no grades?"""
+    course = make_kit(tmp_path, monkeypatch)
+    catalog = tmp_path / "lessons" / "catalog.yaml"
+    data = yaml.safe_load(catalog.read_text(encoding="utf-8"))
+    for entry in data["lessons"]:
+        if entry["id"] == LESSON:
+            entry["points"] += 1  # the key can no longer reach the catalog's full marks
+    catalog.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert cli("demo", LESSON, "--learners", "3", "--out", str(tmp_path / "cohort.zip")) == 0
+    assert cli("collect", LESSON, str(tmp_path / "cohort.zip")) == 0
+    capsys.readouterr()
+    assert cli("grade", LESSON, "--jobs", "1") == 1
+    out = capsys.readouterr().out
+    assert "评分环境自检未通过" in out and "标准答案" in out and "3/4" in out
+    assert not (course / "autograded").exists()
+    from nbgrader.api import Gradebook
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+        assert gb.find_assignment(LESSON).submissions == []
+
+
+def test_datasets_stay_with_the_kit(tmp_path):
+    """With SCJG_ROOT set to a course folder, do lessons move there while the statutes and cases stay with the kit?"""
+    code = "from scjg import paths; print(paths.LESSONS); print(paths.DATASETS)"
+    env = {**os.environ, "SCJG_ROOT": str(tmp_path)}
+    env.pop("SCJG_DATASETS", None)
+    lessons, datasets = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                                       check=True).stdout.split()
+    assert lessons == str(tmp_path / "lessons")
+    assert (__import__("pathlib").Path(datasets) / "laws" / "manifest.yaml").is_file()
