@@ -43,3 +43,16 @@ def test_datasets_stay_with_the_kit(tmp_path):
                                        check=True).stdout.split()
     assert lessons == str(tmp_path / "lessons")
     assert (__import__("pathlib").Path(datasets) / "laws" / "manifest.yaml").is_file()
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("not-a-url", "格式不对"),
+    ("postgresql+psycopg2://trainer:secret@127.0.0.1/course", "需要数据库驱动"),
+    ("sqlite:////nonexistent-folder/gradebook.db", "无法连接成绩库"),
+])
+def test_bad_database_url(tmp_path, monkeypatch, capsys, url, expected):
+    """Does a bad --db give a Chinese reason (password hidden) instead of a traceback?"""
+    make_kit(tmp_path, monkeypatch)
+    assert cli("report", LESSON, "--db", url) == 1
+    out = capsys.readouterr().out
+    assert expected in out and "secret" not in out and "Traceback" not in out

@@ -135,5 +135,28 @@ def question_label(grade_id: str) -> str:
 
 
 def db_url(course: Path, option: str | None = None) -> str:
-    """The gradebook URL: `--db`, else sqlite grading/gradebook.db."""
-    return option or f"sqlite:///{course / 'gradebook.db'}"
+    """The gradebook URL: `--db` (checked: a driver is installed and the database answers), else
+    sqlite grading/gradebook.db. A bad `--db` is a Chinese ValueError, not a traceback."""
+    if not option:
+        return f"sqlite:///{course / 'gradebook.db'}"
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+    try:
+        url = make_url(option)
+    except ArgumentError:
+        raise ValueError(f"成绩库地址格式不对：{option}（示例：postgresql://用户名:密码@主机/数据库名）") from None
+    try:
+        engine = create_engine(url)
+    except (NoSuchModuleError, ImportError) as err:
+        missing = getattr(err, "name", None) or ""
+        packages = {"psycopg": "\"psycopg[binary]\"", "psycopg2": "psycopg2-binary", "pymysql": "pymysql"}
+        hint = f"pip install {packages[missing]}" if missing in packages else "安装该数据库的 Python 驱动"
+        raise ValueError(f"成绩库地址 {url.render_as_string(hide_password=True)} 需要数据库驱动（{err}）：请先 {hint}。") from None
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except SQLAlchemyError as err:
+        reason = str(getattr(err, "orig", err)).strip().splitlines()[0]
+        raise ValueError(f"无法连接成绩库 {url.render_as_string(hide_password=True)}：{reason}") from None
+    return option
