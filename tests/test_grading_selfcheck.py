@@ -56,3 +56,15 @@ def test_bad_database_url(tmp_path, monkeypatch, capsys, url, expected):
     assert cli("report", LESSON, "--db", url) == 1
     out = capsys.readouterr().out
     assert expected in out and "secret" not in out and "Traceback" not in out
+
+
+def test_gbk_roster_and_bad_ids(tmp_path, monkeypatch, capsys):
+    """Is a roster saved by Excel in GBK read, and is a row with a non-ASCII id reported rather than dropped silently?"""
+    from scjg.grading.common import load_roster
+
+    course = make_kit(tmp_path, monkeypatch)
+    (course / "roster.csv").write_bytes("学员编号,姓名\nsh001,张某\n张三,李某\nSH002,王某\n".encode("gbk"))
+    roster = load_roster(course)
+    assert roster == {"sh001": "张某", "sh002": "王某"}
+    out = capsys.readouterr().out
+    assert "第3行“张三”" in out and "第1行" not in out

@@ -210,7 +210,7 @@ def write_summary(course: Path, lesson_id: str, items: list[Item]) -> Path:
     out_dir = course / "collect_reports"
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{lesson_id}.csv"
-    roster = common.load_roster(course)
+    roster = common.load_roster(course, warn=False)  # collect() has already reported bad rows
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(["学员编号", "姓名", "文件", "结果", "说明", "提交时间"])

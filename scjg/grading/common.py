@@ -5,6 +5,7 @@ Paths are resolved at call time (not import time), so `--course` and $SCJG_ROOT 
 from __future__ import annotations
 
 import csv
+import io
 import datetime as dt
 import json
 import os
@@ -78,23 +79,47 @@ def now_stamp() -> str:
     return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f UTC")
 
 
-def load_roster(course: Path) -> dict[str, str]:
+def read_text_any(path: Path) -> str:
+    """A text file in UTF-8 (with or without BOM) or GBK/GB18030, as Excel saves CSV on Chinese Windows."""
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    from charset_normalizer import from_bytes
+    best = from_bytes(data).best()
+    if best is None:
+        raise ValueError(f"无法识别 {path.name} 的文字编码：请在 Excel 中“另存为 CSV UTF-8”后重试。")
+    return str(best)
+
+
+HEADER_WORDS = ("学员编号", "学号", "编号", "learner", "id")
+
+
+def load_roster(course: Path, *, warn: bool = True) -> dict[str, str]:
     """grading/roster.csv as {learner id: Chinese name}; {} when there is no roster.
 
-    Columns: 学员编号,姓名 (a header row is optional; `learner_id,name` also works).
+    Columns: 学员编号,姓名 (a header row is optional; `learner_id,name` also works). The file may be
+    UTF-8 or GBK. A row whose id is not ASCII letters/digits is reported (in Chinese), not used.
     """
     path = course / "roster.csv"
     if not path.is_file():
         return {}
     roster: dict[str, str] = {}
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        for row in csv.reader(fh):
-            if not row or not row[0].strip() or row[0].strip().startswith("#"):
-                continue
-            learner = row[0].strip()
-            if not LEARNER_ID.match(learner):
-                continue  # header row or a malformed id
-            roster[learner.lower()] = row[1].strip() if len(row) > 1 else ""
+    bad: list[str] = []
+    for number, row in enumerate(csv.reader(io.StringIO(read_text_any(path))), start=1):
+        if not row or not row[0].strip() or row[0].strip().startswith("#"):
+            continue
+        learner = row[0].strip()
+        if not LEARNER_ID.match(learner):
+            if not (number == 1 and any(word in learner.lower() for word in HEADER_WORDS)):
+                bad.append(f"第{number}行“{learner}”")
+            continue
+        roster[learner.lower()] = row[1].strip() if len(row) > 1 else ""
+    if bad and warn:
+        print(f"提示：学员名单 {path.name} 中以下学员编号无效（只能用英文字母、数字、点、横线、下划线），已忽略："
+              + "、".join(bad))
     return roster
 
 

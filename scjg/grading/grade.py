@@ -469,7 +469,7 @@ def grade(course_root: Path, lesson_id: str, *, jobs: int | None = None, db: str
     if not todo:
         raise ValueError(f"grading/submitted/ 中没有课程 {lesson_id} 的作业，请先运行 scjg collect")
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-    roster = common.load_roster(course_root)
+    roster = common.load_roster(course_root, warn=False)
     release = work / "release"
     released = course.register_assignment(course_root, lesson_id, url, release)
     template = work / "template.db"

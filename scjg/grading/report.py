@@ -20,7 +20,7 @@ def tables(course_root: Path, lesson_id: str, db: str | None = None) -> dict:
     import pandas as pd
     from nbgrader.api import Gradebook
 
-    roster = common.load_roster(course_root)
+    roster = common.load_roster(course_root, warn=False)
     work = common.work_dir(course_root, lesson_id)
     status = common.read_json(work / "grade.json", {})
     released = work / "release" / lesson_id / f"{lesson_id}.ipynb"
