@@ -60,3 +60,24 @@ def test_fork_server_serves_a_kernel_and_cleans_up(tmp_path):
 def _children(pid: int) -> list[int]:
     import psutil
     return [child.pid for child in psutil.Process(pid).children()]
+
+
+def test_a_forked_kernel_that_dies_is_graded_again_cold(tmp_path, monkeypatch):
+    """If a kernel dies only because it was forked (an infrastructure hiccup), does the learner still get the
+    right score from a cold kernel, with no failure noted against them?"""
+    import nbformat
+
+    from scjg.grading.fill import fill_answers
+    from tests.grading_helpers import auto_scores
+    from tests.roundtrip import submit
+
+    course = make_kit(tmp_path, monkeypatch)
+    released = nbformat.read(str(tmp_path / "notebooks" / LESSON / f"{LESSON}.ipynb"), as_version=4)
+    # dies in a forked kernel only: SCJG_FORKSERVER is set there and not in a cold kernel
+    flaky = "50000\nimport os\nif os.environ.get('SCJG_FORKSERVER'):\n    os._exit(1)"
+    submit(course, LESSON, "flaky", fill_answers(released, {"q1": flaky, "q2": '"B"'}))
+    assert cli("grade", LESSON, "--jobs", "1") == 0
+    status = json.loads((course / ".work" / LESSON / "grade.json").read_text(encoding="utf-8"))
+    assert status["flaky"]["status"] == "ok" and status["flaky"]["notes"] == []
+    assert auto_scores(course, "flaky") == {"q1-test": 1.0, "q2-test": 2.0}
+    assert "grading again with a cold kernel" in (course / ".work" / LESSON / "grade.log").read_text()

@@ -66,6 +66,20 @@ class StripHiddenTests(NbGraderPreprocessor):
         return cell, resources
 
 
+def _lesson_title_expr(course: Path) -> str:
+    """A Jinja expression giving the lesson's Chinese title from the catalog (its id if not listed)."""
+    import json
+
+    import yaml
+    catalog = Path(course).parent / "lessons" / "catalog.yaml"
+    titles = {}
+    if catalog.is_file():
+        data = yaml.safe_load(catalog.read_text(encoding="utf-8")) or {}
+        titles = {entry["id"]: entry["title"] for entry in data.get("lessons", [])}
+    mapping = json.dumps(titles, ensure_ascii=False)
+    return "{{ " + mapping + ".get(resources.nbgrader.notebook, resources.nbgrader.notebook) }}"
+
+
 def template_dir(course: Path) -> Path:
     """Write the Chinese feedback template (nbgrader's, translated) under grading/.work/templates/."""
     import nbgrader
@@ -74,6 +88,7 @@ def template_dir(course: Path) -> Path:
     text = (src / "index.html.j2").read_text(encoding="utf-8")
     for english, chinese in _WORDS:
         text = text.replace(english, chinese)
+    text = text.replace("{{ resources.nbgrader.notebook }} 作业反馈", _lesson_title_expr(course) + " 作业反馈")
     base = Path(course) / ".work" / "templates"
     target = base / TEMPLATE
     target.mkdir(parents=True, exist_ok=True)

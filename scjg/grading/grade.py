@@ -120,6 +120,11 @@ def inspect_submission(nb, released) -> tuple[list[str], bool]:
     return notes, tampered
 
 
+def _kernel_died(outcome: dict) -> bool:
+    text = (outcome.get("log") or "") + (outcome.get("error") or "")
+    return "DeadKernel" in text or "Kernel died" in text or "kernel died" in text
+
+
 def _failure_reason(log: str) -> str:
     text = log or ""
     if "DeadKernel" in text or "Kernel died" in text or "kernel died" in text:
@@ -147,6 +152,7 @@ class _Worker:
         self.forkserver, socket_path = (None, None)
         if setup.get("fork_kernels", True) and os.name == "posix":
             self.forkserver, socket_path = _start_forkserver(self.tmp)
+        self.socket_path = socket_path
         jupyter = _kernelspec(self.tmp, setup["memory_mb"], setup["timeout"] + 5, socket_path)
         os.environ["JUPYTER_PATH"] = os.pathsep.join([str(jupyter), os.environ.get("JUPYTER_PATH", "")]).rstrip(os.pathsep)
         import nbformat
@@ -167,6 +173,11 @@ class _Worker:
         from . import feedback
         feedback.configure(config, self.main)
         self.api = course.api_with(config, self.root)
+
+    def _use_kernels(self, forked: bool) -> None:
+        """Point the private kernelspec at the fork server (forked) or at a cold sandbox kernel."""
+        _kernelspec(self.tmp, self.setup["memory_mb"], self.setup["timeout"] + 5,
+                    self.socket_path if forked else None)
 
     def grade(self, task: dict) -> dict:
         import nbformat
@@ -193,6 +204,15 @@ class _Worker:
             shutil.rmtree(self.root / sub / learner, ignore_errors=True)
         shutil.copytree(src, self.root / "submitted" / learner / self.lesson)
         outcome = self.api.autograde(self.lesson, learner, force=True, create=True)
+        if not outcome.get("success") and self.forkserver is not None and _kernel_died(outcome):
+            # A forked kernel that dies is graded again on a cold one before the learner is marked:
+            # a submission that kills its kernel dies again, an infrastructure hiccup does not count.
+            os.write(2, f"[scjg grade] {learner}: forked kernel died, grading again with a cold kernel\n".encode())
+            self._use_kernels(forked=False)
+            try:
+                outcome = self.api.autograde(self.lesson, learner, force=True, create=True)
+            finally:
+                self._use_kernels(forked=True)
         if not outcome.get("success"):
             result["status"] = "failed"
             result["notes"].append(_failure_reason(outcome.get("log", "") + (outcome.get("error") or "")))
