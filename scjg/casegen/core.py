@@ -210,6 +210,20 @@ def money(x: float) -> str:
     return f"{x:.0f}" if float(x) == int(x) else f"{x:.2f}"
 
 
+def lot(rng: random.Random, price: tuple[float, float], qty: tuple[int, int], sold: tuple[float, float],
+        margin: tuple[float, float]) -> tuple[float, int, float, int, float]:
+    """一批货：单价、数量、货值、已售数量、违法所得（已售部分的进销差价）。"""
+    p = round(rng.uniform(*price), 1)
+    q = rng.randint(*qty)
+    s = int(q * rng.uniform(*sold))
+    return p, q, round(p * q, 2), s, round(s * p * rng.uniform(*margin), 2)
+
+
+def amounts_text(goods: float, income: float) -> str:
+    """案情中的金额句：货值金额，及违法所得或“尚未售出”。"""
+    return f"货值金额{money(goods)}元" + (f"，违法所得{money(income)}元。" if income else "，尚未售出，无违法所得。")
+
+
 def _round_in(a: float, b: float, rng: random.Random) -> float | None:
     """在 [a, b] 中取一个“好看”的金额（按 1000/100/10/1 元取整），取不到返回 None。"""
     if b < a:

@@ -1,7 +1,7 @@
 """药品案例模板（D01–D13）：《药品管理法》（2019 年修订）。D04 的罚则不在法规库中，只收不予处罚案例。"""
 from __future__ import annotations
 
-from scjg.casegen.core import Template, money
+from scjg.casegen.core import Template, amounts_text as _amt, lot, money
 
 PHARM = [("legal_entity", "有限责任公司", "大药房有限公司"), ("individual_business", "个体工商户", "药店"),
          ("legal_entity", "有限责任公司", "医药连锁有限公司某门店")]
@@ -11,14 +11,7 @@ DRUGS = [("阿莫西林胶囊", "盒", "处方药"), ("复方感冒灵颗粒", "
 
 
 def _lot(rng, price=(8, 40), qty=(2, 30), sold=(0, 0.6), margin=(0.15, 0.35)):
-    p = round(rng.uniform(*price), 1)
-    q = rng.randint(*qty)
-    s = int(q * rng.uniform(*sold))
-    return p, q, round(p * q, 2), s, round(s * p * rng.uniform(*margin), 2)
-
-
-def _amt(g, inc):
-    return f"货值金额{money(g)}元" + (f"，违法所得{money(inc)}元。" if inc else "，尚未售出，无违法所得。")
+    return lot(rng, price, qty, sold, margin)
 
 
 def d01(rng, variant):

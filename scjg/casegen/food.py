@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 
-from scjg.casegen.core import Template, money
+from scjg.casegen.core import Template, amounts_text as _amounts, lot, money
 
 SHOP = [("individual_business", "个体工商户", "便利店"), ("individual_business", "个体工商户", "食品店"),
         ("legal_entity", "有限责任公司", "商贸有限公司"), ("legal_entity", "有限责任公司", "超市有限公司")]
@@ -15,16 +15,8 @@ FARM = [("individual_business", "个体工商户", "蔬菜批发部"), ("individ
 
 
 def _lot(rng: random.Random, price: tuple[float, float], qty: tuple[int, int], margin=(0.1, 0.3), sold=(0, 0.5)):
-    """一批货：单价、数量、货值、已售数量、违法所得（已售部分的进销差价）。"""
-    p = round(rng.uniform(*price), 1)
-    q = rng.randint(*qty)
-    s = int(q * rng.uniform(*sold))
-    income = round(s * p * rng.uniform(*margin), 2)
-    return p, q, round(p * q, 2), s, income
-
-
-def _amounts(goods, income):
-    return f"货值金额{money(goods)}元" + (f"，违法所得{money(income)}元。" if income else "，尚未售出，无违法所得。")
+    """一批货（食品的默认毛利与售出比例）。"""
+    return lot(rng, price, qty, sold, margin)
 
 
 # ---------------------------------------------------------------- F01
