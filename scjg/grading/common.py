@@ -5,14 +5,14 @@ Paths are resolved at call time (not import time), so `--course` and $SCJG_ROOT 
 from __future__ import annotations
 
 import csv
-import io
 import datetime as dt
+import io
 import json
 import os
 import re
 from pathlib import Path
 
-import yaml
+from .. import catalog
 
 LEARNER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
@@ -37,20 +37,16 @@ def add_course_option(parser) -> None:
 
 def lesson_entry(course: Path, lesson_id: str) -> dict:
     """The catalog entry of `lesson_id` (Chinese ValueError if unknown or not available)."""
-    with open(kit_root(course) / "lessons" / "catalog.yaml", encoding="utf-8") as fh:
-        items = (yaml.safe_load(fh) or {}).get("lessons", [])
-    for item in items:
-        if item["id"] == lesson_id:
-            if not (kit_root(course) / "lessons" / lesson_id / f"{lesson_id}.ipynb").is_file():
-                raise ValueError(f"课程“{lesson_id}”还没有课程源文件 lessons/{lesson_id}/{lesson_id}.ipynb")
-            return item
-    known = "、".join(i["id"] for i in items if i.get("status") == "available")
-    raise ValueError(f"课程目录中没有“{lesson_id}”。已发布的课程：{known}")
+    lessons_dir = kit_root(course) / "lessons"
+    item = catalog.lesson(lesson_id, lessons_dir)
+    if not (lessons_dir / lesson_id / f"{lesson_id}.ipynb").is_file():
+        raise ValueError(f"课程“{lesson_id}”还没有课程源文件 lessons/{lesson_id}/{lesson_id}.ipynb")
+    return item
 
 
 def catalog_ids(course: Path) -> list[str]:
-    with open(kit_root(course) / "lessons" / "catalog.yaml", encoding="utf-8") as fh:
-        return [i["id"] for i in (yaml.safe_load(fh) or {}).get("lessons", [])]
+    """Every lesson id in the course's catalog, planned ones included."""
+    return catalog.ids(include_planned=True, lessons_dir=kit_root(course) / "lessons")
 
 
 def work_dir(course: Path, lesson_id: str) -> Path:

@@ -70,12 +70,12 @@ def _lesson_title_expr(course: Path) -> str:
     """A Jinja expression giving the lesson's Chinese title from the catalog (its id if not listed)."""
     import json
 
-    import yaml
-    catalog = Path(course).parent / "lessons" / "catalog.yaml"
-    titles = {}
-    if catalog.is_file():
-        data = yaml.safe_load(catalog.read_text(encoding="utf-8")) or {}
-        titles = {entry["id"]: entry["title"] for entry in data.get("lessons", [])}
+    from .. import catalog
+    from .common import kit_root
+    try:
+        titles = {item["id"]: item["title"] for item in catalog.lessons(kit_root(course) / "lessons")}
+    except FileNotFoundError:
+        titles = {}
     mapping = json.dumps(titles, ensure_ascii=False)
     return "{{ " + mapping + ".get(resources.nbgrader.notebook, resources.nbgrader.notebook) }}"
 
