@@ -50,7 +50,9 @@ def _plain(value, what: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _to_int(token: str) -> int:
+def cn_int(token: str) -> int:
+    """A number written in digits (also full-width) or Chinese numerals: "124", "１２４", "一百二十四" → 124."""
+    token = unicodedata.normalize("NFKC", token).strip()
     if token.isdigit():
         return int(token)
     return int(cn2an.cn2an(token, "smart"))
@@ -75,14 +77,14 @@ def article_ref(value) -> ArticleRef:
     text = text.removeprefix("依据").removesuffix("规定")
     text = text.rstrip("。.")
     if re.fullmatch(_NUM, text) and not re.search(r"[条款项]", text):
-        return ArticleRef(_to_int(text))
+        return ArticleRef(cn_int(text))
     for pattern in (_REF_PAREN, _REF_CN):
         m = pattern.match(text)
         if m:
             try:
-                a = _to_int(m["a"])
-                p = _to_int(m["p"]) if m["p"] else None
-                i = _to_int(m["i"]) if m["i"] else None
+                a = cn_int(m["a"])
+                p = cn_int(m["p"]) if m["p"] else None
+                i = cn_int(m["i"]) if m["i"] else None
             except (ValueError, KeyError):
                 break
             if a <= 0 or (p is not None and p <= 0) or (i is not None and i <= 0):

@@ -19,6 +19,7 @@ from pathlib import Path
 import cn2an
 import yaml
 
+from scjg.answers import cn_int
 from scjg.paths import LAWS_DIR
 
 TEXTS_DIR = LAWS_DIR / "texts"
@@ -158,11 +159,7 @@ def _cn(n: int) -> str:
     return cn2an.an2cn(int(n))
 
 
-def _to_int(s: str) -> int:
-    s = unicodedata.normalize("NFKC", s).strip()
-    if s.isdigit():
-        return int(s)
-    return int(cn2an.cn2an(s, "smart"))
+_to_int = cn_int  # one reader of article numbers for statutes and learners alike
 
 
 def normalize(text: str) -> str:
