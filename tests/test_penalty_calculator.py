@@ -5,7 +5,7 @@ import warnings
 
 import pytest
 
-from scjg.widgets.article_viewer import article_viewer
+from scjg.widgets import article_viewer
 from scjg.widgets.penalty_calculator import PenaltyCalculator, fine_chart_png
 from scjg import penalties
 
@@ -98,3 +98,12 @@ def test_article_viewer_updates():
     assert "第四十二条" in v.display.value and "五千元" in v.display.value
     v.number.value = "第九百条"
     assert "没有第九百条" in v.display.value and v.error
+
+
+def test_widget_names_are_the_functions():
+    """After its module is imported, does `from scjg.widgets import article_viewer` still give the function?"""
+    import importlib
+
+    importlib.import_module("scjg.widgets.article_view")
+    from scjg.widgets import article_viewer as viewer
+    assert callable(viewer) and viewer.__name__ == "article_viewer"

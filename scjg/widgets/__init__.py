@@ -9,15 +9,11 @@ import importlib
 _WHERE = {
     "Quiz": "scjg.widgets.quiz",
     "PenaltyCalculator": "scjg.widgets.penalty_calculator",
-    "article_viewer": "scjg.widgets.article_viewer",
+    "article_viewer": "scjg.widgets.article_view",
     "CaseExplorer": "scjg.widgets.case_explorer",
 }
 
 __all__ = sorted(_WHERE)
-
-# `article_viewer` is both a module and the function in it; importing the module would bind the
-# module on this package and hide __getattr__, so bind the function here once.
-from .article_viewer import article_viewer  # noqa: E402
 
 
 def __getattr__(name: str):

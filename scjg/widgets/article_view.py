@@ -1,6 +1,6 @@
 """法条查看器控件：选法律、输入条号（可输入“第一百二十四条”或 124），显示原文与版本；可输入要标黄的句子。
 
-    from scjg.widgets.article_viewer import article_viewer
+    from scjg.widgets import article_viewer
     article_viewer("食品安全法", 124)
 """
 from __future__ import annotations
