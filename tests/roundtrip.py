@@ -26,12 +26,10 @@ def submit(course_root: Path, lesson_id: str, learner: str, nb) -> Path:
     return path
 
 
-def autograde_scores(nb_api, course_root: Path, lesson_id: str, learner: str) -> dict[str, float]:
-    """Autograde one submission; grade_id -> automatic score of each autograder test cell."""
+def auto_scores(course_root: Path, lesson_id: str, learner: str) -> dict[str, float]:
+    """grade_id -> automatic score of each autograder test cell of a graded submission."""
     from nbgrader.api import Gradebook
 
-    result = nb_api.autograde(lesson_id, learner)
-    assert result["success"], result.get("error") or result.get("log")
     with Gradebook(f"sqlite:///{course_root / 'gradebook.db'}") as gb:
         submission = gb.find_submission(lesson_id, learner)
         return {
@@ -40,6 +38,13 @@ def autograde_scores(nb_api, course_root: Path, lesson_id: str, learner: str) ->
             for grade in notebook.grades
             if grade.cell.cell_type == "code"
         }
+
+
+def autograde_scores(nb_api, course_root: Path, lesson_id: str, learner: str) -> dict[str, float]:
+    """Autograde one submission; grade_id -> automatic score of each autograder test cell."""
+    result = nb_api.autograde(lesson_id, learner)
+    assert result["success"], result.get("error") or result.get("log")
+    return auto_scores(course_root, lesson_id, learner)
 
 
 def source_notebook(course_root: Path, lesson_id: str):
