@@ -24,6 +24,7 @@ import cn2an
 import yaml
 
 from scjg import laws
+from scjg import money
 from scjg.paths import LAWS_DIR
 
 RULES_DIR = LAWS_DIR / "rules"
@@ -198,14 +199,7 @@ def _num(x: float) -> str:
 
 def yuan(x: float | None) -> str:
     """金额的中文写法：50000 → 5万元，3200 → 3200元，None → 不设上限。"""
-    if x is None:
-        return "不设上限"
-    x = float(x)
-    if x >= 10000 and round(x) % 1000 == 0:
-        return f"{_num(round(x / 10000, 1))}万元"
-    if x == int(x):
-        return f"{int(x)}元"
-    return f"{x:.2f}元"
+    return money.yuan(x)
 
 
 def _bounds_words(lo: str | None, hi: str | None) -> str:

@@ -134,11 +134,7 @@ def bar_chart(labels, values, *, title: str, xlabel: str = "", ylabel: str = "",
     return ax
 
 
-def yuan(x: float) -> str:
-    """Format an amount in yuan the way officers read it: 5万元, 3200元."""
-    if x is None:
-        return "无上限"
-    if x >= 10000 and x % 1000 == 0:
-        wan = x / 10000
-        return f"{wan:g}万元"
-    return f"{x:,.0f}元" if float(x).is_integer() else f"{x:,.2f}元"
+def yuan(x: float | None) -> str:
+    """Format an amount for tables and messages: 5万元, 3,200元; None → 无上限."""
+    from .money import yuan as _yuan
+    return _yuan(x, grouped=True, unlimited="无上限")

@@ -61,3 +61,11 @@ def test_missing_font_message(monkeypatch, capsys):
 def test_yuan(value, text):
     """Are amounts shown the way officers read them?"""
     assert plotting.yuan(value) == text
+
+
+@pytest.mark.parametrize("value, legal", [(10999.6, "10999.60元"), (1e10, "1000000万元"), (15000, "1.5万元")])
+def test_one_yuan_writer(value, legal):
+    """Do legal sentences and displays share one rule: exact 万 only for whole thousands, no scientific notation?"""
+    from scjg.penalties import yuan as legal_yuan
+    assert legal_yuan(value) == legal
+    assert plotting.yuan(value).replace(",", "") == legal
