@@ -154,9 +154,12 @@ class _Law:
 
 
 # ---------------------------------------------------------------- helpers
-def _cn(n: int) -> str:
-    """124 -> 一百二十四（条、款、项序号用）。"""
+def cn_number(n: int) -> str:
+    """124 -> 一百二十四（条、款、项序号用；全包只此一处）。"""
     return cn2an.an2cn(int(n))
+
+
+_cn = cn_number
 
 
 _to_int = cn_int  # one reader of article numbers for statutes and learners alike

@@ -61,15 +61,9 @@ def provision_text(law: str, article: int, paragraph: int | None = None, item: i
 
 
 # ---------------------------------------------------------------- 罚则对比
-def _rule_for(law: str, article: int, paragraph: int | None, item: int | None) -> penalties.Rule:
-    cands = [r for r in penalties.list_rules(law) if r.article == article
-             and (paragraph is None or r.paragraph == paragraph) and (item is None or item in r.items)]
-    if not cands:
-        raise ValueError(f"《{law}》第{article}条没有对应的罚则数据（款 {paragraph}，项 {item}）。")
-    return cands[0]
-
-
 def _range_words(r: penalties.FineRange) -> str:
+    if r.min is None:
+        return "数额见其他规定"
     if not r.min and not r.max:
         return "不处罚款"
     hi = "不设上限" if r.max is None else penalties.yuan(r.max)
@@ -86,7 +80,7 @@ def compare_rules(law: str, provisions: list[tuple], samples: tuple[float, ...] 
     rows = []
     for prov in provisions:
         article, paragraph, item = (tuple(prov) + (None, None))[:3]
-        rule = _rule_for(law, article, paragraph, item)
+        rule = penalties.select(law, article, paragraph, item)
         row = {"条款": rule.provision, "违法行为": rule.violation,
                "罚款前提": "、".join(rule.fine.conditions) if rule.fine and rule.fine.conditions else "—",
                "幅度（原文归纳）": rule.range_words()}
