@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +18,8 @@ import pandas as pd
 import pandera.pandas as pa
 
 from scjg import penalties
-from scjg.casegen.core import (BAND_LABELS, COLUMNS, DISCRETIONS, DOMAIN_COLUMNS, DOMAIN_NAMES, DOMAINS,
-                               NO_PENALTY, fine_allowed, fine_band)
+from scjg.schema import (BAND_LABELS, COLUMNS, DISCRETIONS, DOMAIN_NAMES, DOMAINS, NO_PENALTY,
+                         case_range, fine_allowed, fine_band)
 from scjg.paths import CASES_DIR
 
 # ------------------------------------------------------------------ 列说明（数据字典的唯一来源）
@@ -64,13 +63,13 @@ SPEC: dict[str, tuple[str, str, bool, str]] = {
     "year": ("年份", "int", False, "处罚决定日期的年份"),
     "violation_type": ("违法行为类型", "enum", False, "类别代码 F01–F14、D01–D13、S01–S14、P01–P12"),
     "violation_name": ("违法行为名称", "str", False, "类别的中文名称"),
-    "violation_facts": ("违法事实", "str", False, "决定书摘要式叙述，150–400 字，已匿名"),
+    "violation_facts": ("违法事实", "str", False, "决定书摘要式叙述，150–420 字，已匿名"),
     "evidence": ("证据", "str", True, "以顿号分隔的证据种类"),
     "violated_provision": ("违反条款", "str", False, "如《食品安全法》第三十四条第（十）项"),
     "penalty_rule_id": ("罚则编号", "str", True, "scjg.penalties 中的规则编号；法规库未收录罚则时为空"),
     "penalty_basis": ("处罚依据", "str", False, "法律＋条款项＋罚则编号"),
     "channel": ("经营环节", "enum", True, "production 生产 / wholesale 批发 / retail 零售 / use 使用；空为不区分"),
-    "serious": ("情节严重", "bool", False, "True 时适用情节严重/较重档"),
+    "serious": ("情节严重", "bool", False, "由罚则引擎按事实判断（食品安全法实施条例第六十七条）或由案情认定；True 时适用情节严重档"),
     "condition_met": ("罚款前提已具备", "bool", True, "规则以“拒不改正/逾期未改正”为前提时填写；其他为空"),
     "discretion": ("裁量情形", "enum", False, "见允许值"),
     "discretion_basis": ("裁量依据", "str", False, "减轻须引《行政处罚法》第三十二条；不予处罚须引第三十三条；移送须引第二十七条"),
@@ -113,7 +112,8 @@ SPEC: dict[str, tuple[str, str, bool, str]] = {
     "refunded": ("是否退还", "bool", True, "价格案例"),
     "sales_channel": ("渠道", "str", True, "价格案例：offline 线下 / online 线上"),
 }
-assert list(SPEC) == COLUMNS
+if list(SPEC) != COLUMNS:  # pragma: no cover - 数据字典与模式须一一对应
+    raise RuntimeError("scjg.cases.SPEC 与 scjg.schema.COLUMNS 不一致")
 
 NO_RULE_CODES = {"D04"}  # 罚则在法规库未收录的文件中（药品经营和使用质量监督管理办法），只收不予处罚案例
 
@@ -230,20 +230,6 @@ def _num(v) -> float | None:
     return float(v)
 
 
-def _recompute(row) -> penalties.FineRange:
-    """按行中的罚则编号与事实重新计算法定幅度。"""
-    rule = penalties.get_rule(row["penalty_rule_id"])
-    kw = {k: _num(row[k]) for k in ("goods_value", "illegal_income", "sales_amount") if _num(row[k]) is not None}
-    if isinstance(row["channel"], str) and row["channel"]:
-        kw["channel"] = row["channel"]
-    if row["serious"] is True:
-        kw["serious"] = True
-    if rule.fine and rule.fine.conditions:
-        kw["conditions_met"] = bool(row["condition_met"]) if row["condition_met"] is not pd.NA else None
-    item = rule.items[0] if rule.items else None
-    return penalties.fine_range(rule.law, rule.article, rule.paragraph, item, rule_id=rule.id, **kw)
-
-
 def legal_problems(row) -> list[tuple[str, str]]:
     """一行案例与罚则引擎、裁量规则是否一致：返回 [(列, 中文原因)]，空表示一致。"""
     P = []
@@ -265,7 +251,7 @@ def legal_problems(row) -> list[tuple[str, str]]:
         if rule.citation not in str(row["penalty_basis"]) or rid not in str(row["penalty_basis"]):
             P.append(("penalty_basis", f"处罚依据应写明{rule.citation}及罚则编号 {rid}"))
         try:
-            r = _recompute(row)
+            r = case_range(row)
         except ValueError as e:
             return P + [("penalty_rule_id", f"按处罚依据无法计算法定幅度：{e}")]
         for col, v in (("statutory_min", r.min), ("statutory_max", r.max)):

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import html
 import math
-import numbers
 
-from scjg import laws, penalties
+from scjg import laws, money, penalties
 from scjg.discretion import DISCRETION_LABELS
+from scjg.schema import case_range
 
 _e = html.escape
 
@@ -66,8 +66,8 @@ def _range_words(r: penalties.FineRange) -> str:
         return "数额见其他规定"
     if not r.min and not r.max:
         return "不处罚款"
-    hi = "不设上限" if r.max is None else penalties.yuan(r.max)
-    lo = penalties.yuan(r.min) if r.min else "0"
+    hi = "不设上限" if r.max is None else money.yuan(r.max)
+    lo = money.yuan(r.min) if r.min else "0"
     return f"{lo}–{hi}"
 
 
@@ -86,7 +86,7 @@ def compare_rules(law: str, provisions: list[tuple], samples: tuple[float, ...] 
                "幅度（原文归纳）": rule.range_words()}
         for v in samples:
             facts = {base: v} if rule.fine and rule.fine.depends_on == base else {}
-            row[f"{name}{penalties.yuan(v)}时"] = _range_words(penalties.compute(rule, **facts))
+            row[f"{name}{money.yuan(v)}时"] = _range_words(penalties.compute(rule, **facts))
         row["其他处罚"] = "；".join(rule.other_sanctions) or "—"
         rows.append(row)
     return pd.DataFrame(rows)
@@ -121,30 +121,15 @@ def _missing(v) -> bool:
 
 
 def statutory_range(row) -> penalties.FineRange:
-    """由案例的罚则编号（penalty_rule_id）和事实（货值金额等）重新计算法定罚款幅度，用来复核数据。"""
-    get = row.get if hasattr(row, "get") else (lambda k, d=None: getattr(row, k, d))
-    rule = penalties.get_rule(str(get("penalty_rule_id")))
-    facts = {}
-    if rule.fine is not None and rule.fine.depends_on in penalties.FACTS:
-        value = get(rule.fine.depends_on, None)
-        if not _missing(value):
-            facts[rule.fine.depends_on] = float(value)
-    channel = get("channel", None)
-    if not _missing(channel):
-        facts["channel"] = str(channel)
-    if bool(get("serious", False)) and not _missing(get("serious", None)):
-        facts["serious"] = True
-    met = get("condition_met", None)
-    if not _missing(met):
-        facts["conditions_met"] = bool(met)
-    return penalties.compute(rule, **facts)
+    """由案例的罚则编号（penalty_rule_id）和事实（货值金额等）重新计算法定后果，用来复核数据（同 scjg.schema.case_range）。"""
+    return case_range(row)
 
 
 def _money(v) -> str:
     try:
         if v is None or (isinstance(v, float) and math.isnan(v)):
             return "—"
-        return penalties.yuan(float(v))
+        return money.yuan(float(v))
     except (TypeError, ValueError):
         return str(v)
 

@@ -47,7 +47,7 @@ def test_117_substandard_retail_at_floor_boundary():
 
 def test_117_substandard_needs_channel_below_floor():
     """货值3000元但没有说明是生产、批发还是零售时，下限无法确定，是不是报错？"""
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="请给出 channel"):
         fine_range(DRUG, 117, paragraph=1, goods_value=3000)
 
 
@@ -254,7 +254,7 @@ def test_se_92_no_fine():
 
 def test_unknown_article_raises():
     """问一个不存在的条文，是不是给出中文错误而不是瞎算？"""
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="没有第九百九十九条"):
         fine_range(DRUG, 999)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="没有第三百条"):
         fine_range(SE, 300)

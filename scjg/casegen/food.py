@@ -193,12 +193,7 @@ def _knowing(facts, variant):
     return "《刑法》第一百四十四条（危害食品安全刑事案件解释第九条、第十一条：有毒、有害的非食品原料）" if variant == "knowing" else None
 
 
-def _goods(facts):
-    return f"涉案{facts.get('name', '食品')}{facts.get('qty', '')}{facts.get('unit', '')}" if facts.get("name") else "涉案食品"
-
-
 W = dict(no_penalty_first=0.4, no_penalty_minor=0.2, mitigated=2, lenient=2, normal=4.5, aggravated=0.8)
-W_BIG = dict(mitigated=2, lenient=3, normal=3, aggravated=1)
 W_DUTY = dict(no_penalty_first=0.3, lenient=2, normal=5, aggravated=1)
 EV = "现场笔录、询问笔录、现场照片、进货票据、销售记录"
 EV_TEST = "现场笔录、询问笔录、检验报告、进货票据、销售记录"
@@ -214,7 +209,7 @@ TEMPLATES = [
              dict(mitigated=2, lenient=2, normal=4, aggravated=0.8), sources=["监督抽检"], evidence=EV_TEST,
              confiscated_goods=lambda f: "不合格食品"),
     Template("F03", "使用超过保质期的食品原料、食品添加剂", "《食品安全法》第三十四条第（三）项",
-             "food-124-1-expired-materials", ["餐饮服务", "小作坊/摊贩"], REST + MAKER[:1], f03,
+             "food-124-1-expired-materials", ["餐饮服务"], REST, f03,
              dict(mitigated=2, lenient=2, normal=4, aggravated=0.6, no_penalty_first=0.3), evidence=EV,
              allowed=lambda d, f, v: d not in ("no_penalty_first",) or f["goods_value"] <= 300,
              confiscated_goods=lambda f: "过期原料"),
@@ -234,8 +229,8 @@ TEMPLATES = [
              variants={"knowing": 3, "unknowing": 2}, sources=["监督抽检", "投诉举报", "网络监测"], evidence=EV_TEST,
              referral=_knowing, confiscated_goods=lambda f: "涉案食品"),
     Template("F07", "未取得许可从事食品生产经营", "《食品安全法》第三十五条第一款", "food-122-1-unlicensed",
-             ["小作坊/摊贩", "餐饮服务"], [("individual_business", "个体工商户", "食品加工坊"),
-                                          ("natural_person", "自然人", "")], f07,
+             ["餐饮服务", "食品生产"], [("individual_business", "个体工商户", "食品加工坊"),
+                                        ("individual_business", "个体工商户", "小吃店")], f07,
              dict(no_penalty_first=0.5, mitigated=3, lenient=2, normal=3, aggravated=0.5),
              sources=["日常检查", "投诉举报"], evidence="现场笔录、询问笔录、现场照片、销售记录",
              allowed=lambda d, f, v: d != "no_penalty_first" or f["goods_value"] <= 500,
@@ -244,9 +239,9 @@ TEMPLATES = [
              ["食品销售", "食品生产"], SHOP + MAKER, f08,
              dict(referred=2, mitigated=2, lenient=2, normal=3, aggravated=0.8),
              variants={"spoiled": 3, "adulterated": 2}, sources=["日常检查", "投诉举报", "专项行动"], evidence=EV,
-             referral=f08_referral, confiscated_goods=lambda f: "涉案食品", license_action="吊销食品经营许可证"),
-    Template("F09", "未履行进货查验记录义务", "《食品安全法》第五十三条第一款", "food-126-1-item3",
-             ["食品销售", "餐饮服务"], SHOP + REST, f09, W_DUTY,
+             referral=f08_referral, confiscated_goods=lambda f: "涉案食品"),
+    Template("F09", "未履行进货查验记录义务", "《食品安全法》第五十三条第一款、第二款", "food-126-1-item3",
+             ["食品销售", "餐饮服务"], [p for p in SHOP + REST if p[0] == "legal_entity"], f09, W_DUTY,
              evidence="现场笔录、询问笔录、现场照片"),
     Template("F10", "安排未取得健康证明的人员从事接触直接入口食品的工作", "《食品安全法》第四十五条第二款",
              "food-126-1-item6", ["餐饮服务", "单位食堂"], REST + [("legal_entity", "事业单位", "学校食堂")], f10,

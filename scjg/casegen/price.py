@@ -63,12 +63,13 @@ TEMPLATES = [
     Template("P01", "不标明价格", "《价格法》第十三条第一款", "price-regs-13-1-no-price", ["食品销售", "其他"], SHOP,
              tag("no_price_tag", lambda r, n: f"执法人员发现当事人经营场所内陈列销售的{n}种商品未标明价格，"
                                               "消费者需询问后才能知晓价格。当事人对上述事实无异议。"),
-             W_TAG, groups=3, sources=["日常检查", "专项行动", "投诉举报"], evidence=EV),
+             W_TAG, groups=3, sources=["日常检查", "专项行动", "投诉举报"], evidence=EV,
+             leads=("no_penalty_first", "no_penalty_minor", "normal")),
     Template("P02", "不按规定的内容和方式明码标价", "《明码标价和禁止价格欺诈规定》第七条", "price-regs-13-2-wrong-format",
              ["食品销售", "其他"], SHOP,
              tag("improper_tag", lambda r, n: f"执法人员发现当事人{n}种商品的价签未标明品名、计价单位，"
                                               "收银小票未列明商品单价，不符合明码标价的内容和方式要求。"),
-             W_TAG, sources=["日常检查", "双随机抽查"], evidence=EV),
+             W_TAG, sources=["日常检查", "双随机抽查"], evidence=EV, leads=("normal", "no_penalty_minor")),
     Template("P03", "标价之外加价或收取未标明的费用", "《价格法》第十三条第二款", "price-regs-13-3-surcharge",
              ["酒店/景区/停车场", "物流/仓储"], SERVICE,
              fraud("surcharge", lambda r, n, e, i: f"执法人员发现当事人在向{n}名消费者提供服务时，"
@@ -118,3 +119,6 @@ TEMPLATES = [
                                                f"实际系自行制定，向{n}名消费者收费，违法所得{money(i)}元。"),
              W_FRAUD, sources=["投诉举报"], evidence="现场笔录、询问笔录、收费记录"),
 ]
+
+for _t in TEMPLATES:  # 违反明码标价和禁止价格欺诈规定的类别（哄抬价格、政府定价不在其内）
+    _t.tag_rules = _t.code not in ("P10", "P11")

@@ -12,7 +12,7 @@ import ipywidgets as W
 import pandas as pd
 
 from scjg import cases
-from scjg.casegen.core import DISCRETIONS, DOMAIN_NAMES
+from scjg.schema import DISCRETIONS, DOMAIN_NAMES
 
 ALL = "（全部）"
 TABLE_COLUMNS = ["case_id", "violation_type", "violation_name", "business_format", "year", "discretion",
