@@ -331,10 +331,6 @@ def article(law: str, number) -> Article:
 
 
 # ---------------------------------------------------------------- quotations
-def _find(haystack: str, needle: str) -> int:
-    return normalize(haystack).find(normalize(needle))
-
-
 def check_quote(law: str, number, quote: str) -> QuoteCheck:
     """核对引文是否为该条原文的连续片段（只忽略空白差异），并用中文说明哪里不一致。"""
     art = article(law, number)

@@ -14,8 +14,13 @@ import html
 import math
 
 from scjg import laws, money, penalties
+from scjg.answers import number as read_number  # 进阶题的数字答案：读法与检查在 scjg.answers / scjg.checks
+from scjg.checks import expect_number
 from scjg.discretion import DISCRETION_LABELS
 from scjg.schema import case_range
+
+__all__ = ["law_versions", "later_amendments", "show_articles", "compare_rules", "pick_cases", "statutory_range",
+           "case_card", "read_number", "expect_number"]
 
 _e = html.escape
 
@@ -48,16 +53,6 @@ def show_articles(law: str, numbers_: list, highlight: dict | None = None):
 
     highlight = highlight or {}
     return HTML("".join(laws.article_html(law, n, highlight.get(n)) for n in numbers_))
-
-
-def provision_text(law: str, article: int, paragraph: int | None = None, item: int | None = None) -> str:
-    """条、款、项的原文（item 给出时只取该项）。"""
-    art = laws.article(law, article)
-    if item is not None:
-        return art.item(item, paragraph or 1).text
-    if paragraph is not None:
-        return art.paragraph(paragraph).full_text
-    return art.text
 
 
 # ---------------------------------------------------------------- 罚则对比
@@ -148,10 +143,12 @@ CARD_FIELDS = [  # 列名 → 显示名（案例数据中没有的列不显示�
     ("violation_name", "违法行为类型"), ("business_format", "业态"), ("case_source", "案件来源"), ("violated_provision", "违反条款"),
     ("penalty_basis", "处罚依据"), ("goods_value", "货值金额"), ("illegal_income", "违法所得"),
     ("statutory_min", "法定罚款下限"), ("statutory_max", "法定罚款上限"), ("fine_amount", "实际罚款"),
+    ("penalty_types", "处罚种类"), ("confiscated_income", "没收违法所得"), ("confiscated_goods", "没收非法财物"),
+    ("license_action", "许可证件处理"), ("serious", "情节严重"),
     ("discretion", "裁量情形"), ("discretion_basis", "裁量依据"), ("referred_to_police", "移送公安"),
     ("referral_basis", "移送依据"),
 ]
-_MONEY = {"goods_value", "illegal_income", "statutory_min", "statutory_max", "fine_amount"}
+_MONEY = {"goods_value", "illegal_income", "statutory_min", "statutory_max", "fine_amount", "confiscated_income"}
 
 
 def case_card(row, title: str | None = None):
@@ -178,15 +175,3 @@ def case_card(row, title: str | None = None):
                 f"<div style='font-weight:bold;color:#2f6f9f'>{_e(head)}</div>"
                 f"<p style='line-height:1.7'>{facts}</p><table>{''.join(items)}</table>"
                 f"<div style='color:#888;font-size:0.85em'>案例为教学用合成数据。</div></div>")
-
-
-# ---------------------------------------------------------------- 数字答案（进阶题）
-# The readers and checks live in scjg.answers / scjg.checks (kind "number"); these names stay for lessons.
-from scjg.answers import number as read_number  # noqa: E402
-from scjg.checks import expect_number  # noqa: E402
-
-
-def check_number(label: str, value) -> None:
-    """进阶题的可见格式检查（0 分）：同 scjg.checks.check(label, value, "number")。"""
-    from scjg.checks import check
-    check(label, value, "number")

@@ -15,9 +15,9 @@ from scjg import laws, penalties
 
 # 领域 -> 法律简称（只显示已有罚则的法律）
 DOMAINS: dict[str, list[str]] = {
-    "食品安全": ["食品安全法"],
+    "食品安全": ["食品安全法", "食品安全法实施条例"],
     "药品": ["药品管理法"],
-    "特种设备": ["特种设备安全法"],
+    "特种设备": ["特种设备安全法", "特种设备安全监督检查办法"],
     "价格": ["价格法", "价格违法行为行政处罚规定", "明码标价和禁止价格欺诈规定"],
 }
 CHANNEL_OPTIONS = [("（不区分）", None)] + [(f"{v}（{k}）", k) for k, v in penalties.CHANNELS.items()]
@@ -143,9 +143,15 @@ class PenaltyCalculator:
     def rule(self) -> penalties.Rule | None:
         return penalties.get_rule(self.provision.value) if self.provision.value else None
 
+    @property
+    def fine_rule(self) -> penalties.Rule | None:
+        """罚款所在的规则：本条“依照某条处罚”（fine_from）时为所指规则。"""
+        rule = self.rule
+        return penalties.get_rule(rule.fine_from) if rule and rule.fine_from else rule
+
     def facts(self) -> dict:
         """当前控件里的事实（只取所选规则用得到的）。"""
-        rule = self.rule
+        rule = self.fine_rule
         facts: dict = {"serious": bool(self.serious.value)}
         if rule and rule.fine and rule.fine.depends_on in self._fact_widgets:
             facts[rule.fine.depends_on] = float(self._fact_widgets[rule.fine.depends_on].value)
@@ -174,10 +180,12 @@ class PenaltyCalculator:
             self.chart.value = b""
             return None
         self.output.value = self._result_html(rule, self.result)
-        self.chart.value = fine_chart_png(rule, facts) if rule.fine else b""
+        fine_rule = self.fine_rule
+        self.chart.value = fine_chart_png(fine_rule, facts) if fine_rule.fine and self.result.min is not None else b""
         return self.result
 
     def _show_relevant(self, rule):
+        rule = penalties.get_rule(rule.fine_from) if rule and rule.fine_from else rule
         need = rule.fine.depends_on if rule and rule.fine else "none"
         for key, w in self._fact_widgets.items():
             w.layout.display = None if key == need else "none"
@@ -188,11 +196,19 @@ class PenaltyCalculator:
 
     def _result_html(self, rule, r) -> str:
         e = html.escape
-        hi = "法律未规定上限" if r.max is None else penalties.yuan(r.max)
-        head = (f"罚款幅度：{e(penalties.yuan(r.min))} 至 {e(hi)}"
-                f"（{'应当处罚款' if r.mandatory else '可以处罚款'}）") if (r.min or r.max) else "不处罚款"
+        if r.min is None:
+            head = "罚款数额：依照其他规定（本工具未收录）"
+        elif r.min or r.max:
+            hi = "法律未规定上限" if r.max is None else penalties.yuan(r.max)
+            must = "应当处罚款" if r.mandatory else "可以处罚款"
+            if r.conditions and self.conditions_met.value is None:
+                must = f"仅在“{'、'.join(r.conditions)}”时{must}"
+            head = f"罚款幅度：{penalties.yuan(r.min)} 至 {hi}（{must}）"
+        else:
+            head = "不处罚款"
         cond = f"<div>适用前提：{e('、'.join(r.conditions))}</div>" if r.conditions else ""
-        other = (f"<div>其他处理：{e('；'.join(rule.other_sanctions))}</div>" if rule.other_sanctions else "")
+        other = "".join(f"<li>{e(_sanction_words(s))}</li>" for s in r.sanctions)
+        other = f"<div>其他处罚和措施：<ul style='margin:0'>{other}</ul></div>" if other else ""
         info = laws.law_info(rule.law)
         note = f"<div style='color:#a33'>版本提示：{e(info.version_note)}</div>" if info.version_note else ""
         return (f"<div style='line-height:1.7'><div style='font-size:1.15em'><b>{e(head)}</b></div>"
@@ -208,3 +224,12 @@ class PenaltyCalculator:
 
 def _short(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _sanction_words(s: penalties.Sanction) -> str:
+    """一项其他处罚的说明：必处或可以，前提是否已由事实确认。"""
+    tail = "（必处）" if s.mandatory else "（可以）"
+    if s.condition and s.applies is None:
+        tail += "——前提须另行查明"
+    amount = f"，应没收{penalties.yuan(s.amount)}" if s.amount is not None else ""
+    return s.words() + amount + tail + (f"。{s.note}" if s.note else "")
