@@ -230,39 +230,45 @@ def _num(v) -> float | None:
     return float(v)
 
 
-def legal_problems(row) -> list[tuple[str, str]]:
-    """一行案例与罚则引擎、裁量规则是否一致：返回 [(列, 中文原因)]，空表示一致。"""
+def _rule_problems(row, disc: str, fine: float) -> list[tuple[str, str]]:
+    """罚则编号、处罚依据、法定幅度与罚款是否与罚则引擎一致。"""
     P = []
-    disc, fine = row["discretion"], _num(row["fine_amount"])
-    if disc is pd.NA or fine is None:
-        return P
-    basis = row["discretion_basis"] if isinstance(row["discretion_basis"], str) else ""
     rid = row["penalty_rule_id"]
     if not isinstance(rid, str) or not rid:
         if row["violation_type"] not in NO_RULE_CODES:
             P.append(("penalty_rule_id", "缺少罚则编号"))
         elif disc not in NO_PENALTY or fine != 0:
             P.append(("discretion", "法规库未收录该类别的罚则，只能是不予处罚且罚款为 0"))
-    else:
-        try:
-            rule = penalties.get_rule(rid)
-        except ValueError as e:
-            return [("penalty_rule_id", str(e))]
-        if rule.citation not in str(row["penalty_basis"]) or rid not in str(row["penalty_basis"]):
-            P.append(("penalty_basis", f"处罚依据应写明{rule.citation}及罚则编号 {rid}"))
-        try:
-            r = case_range(row)
-        except ValueError as e:
-            return P + [("penalty_rule_id", f"按处罚依据无法计算法定幅度：{e}")]
-        for col, v in (("statutory_min", r.min), ("statutory_max", r.max)):
-            have = _num(row[col])
-            if (v is None) != (have is None) or (v is not None and abs(v - have) > 0.01):
-                P.append((col, f"与罚则引擎不符：按{rule.citation}和案件事实应为 {v if v is not None else '无上限'}"))
-        why = fine_allowed(disc, fine, r.min, r.max, r.mandatory)
-        if why:
-            P.append(("fine_amount", why))
-        if rule.fine and rule.fine.conditions and r.max and r.max > 0 and row["condition_met"] is pd.NA:
-            P.append(("condition_met", f"该罚则以“{'、'.join(rule.fine.conditions)}”为前提，须说明前提是否具备"))
+        return P
+    try:
+        rule = penalties.get_rule(rid)
+    except ValueError as e:
+        return [("penalty_rule_id", str(e))]
+    if rule.citation not in str(row["penalty_basis"]) or rid not in str(row["penalty_basis"]):
+        P.append(("penalty_basis", f"处罚依据应写明{rule.citation}及罚则编号 {rid}"))
+    try:
+        r = case_range(row)
+    except ValueError as e:
+        return P + [("penalty_rule_id", f"按处罚依据无法计算法定幅度：{e}")]
+    for col, v in (("statutory_min", r.min), ("statutory_max", r.max)):
+        have = _num(row[col])
+        if (v is None) != (have is None) or (v is not None and abs(v - have) > 0.01):
+            P.append((col, f"与罚则引擎不符：按{rule.citation}和案件事实应为 {v if v is not None else '无上限'}"))
+    why = fine_allowed(disc, fine, r.min, r.max, r.mandatory)
+    if why:
+        P.append(("fine_amount", why))
+    if rule.fine and rule.fine.conditions and r.max and r.max > 0 and row["condition_met"] is pd.NA:
+        P.append(("condition_met", f"该罚则以“{'、'.join(rule.fine.conditions)}”为前提，须说明前提是否具备"))
+    return P
+
+
+def legal_problems(row) -> list[tuple[str, str]]:
+    """一行案例与罚则引擎、裁量规则是否一致：返回 [(列, 中文原因)]，空表示一致。"""
+    disc, fine = row["discretion"], _num(row["fine_amount"])
+    if disc is pd.NA or fine is None:
+        return []
+    basis = row["discretion_basis"] if isinstance(row["discretion_basis"], str) else ""
+    P = _rule_problems(row, disc, fine)
     if disc == "mitigated" and "第三十二条" not in basis:
         P.append(("discretion_basis", "减轻处罚须以《行政处罚法》第三十二条为依据"))
     if disc in NO_PENALTY and "第三十三条" not in basis:

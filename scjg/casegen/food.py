@@ -190,7 +190,15 @@ def f14_referral(facts, variant):
 
 
 def _knowing(facts, variant):
-    return "《刑法》第一百四十四条（危害食品安全刑事案件解释第九条、第十一条：有毒、有害的非食品原料）" if variant == "knowing" else None
+    """F05：罂粟壳（解释第九条第（二）项，《食品中可能违法添加的非食用物质名单》）。"""
+    return ("《刑法》第一百四十四条（危害食品安全刑事案件解释第九条第（二）项、第十一条第一款：列入《食品中可能违法添加的"
+            "非食用物质名单》的有毒、有害的非食品原料）") if variant == "knowing" else None
+
+
+def _knowing_drug(facts, variant):
+    """F06：降糖类化学药物列入《保健食品中可能非法添加的物质名单》（解释第九条第（二）项）；药品不都是有毒有害原料。"""
+    return ("《刑法》第一百四十四条（危害食品安全刑事案件解释第九条第（二）项、第十一条第三款：列入《保健食品中可能非法添加的"
+            "物质名单》的化学药物，属于有毒、有害的非食品原料）") if variant == "knowing" else None
 
 
 W = dict(no_penalty_first=0.4, no_penalty_minor=0.2, mitigated=2, lenient=2, normal=4.5, aggravated=0.8)
@@ -227,7 +235,7 @@ TEMPLATES = [
     Template("F06", "生产经营添加药品的食品", "《食品安全法》第三十八条", "food-123-1-added-drugs",
              ["食品销售", "网络销售"], SHOP, f06, dict(referred=3, mitigated=2, lenient=1.5, normal=2),
              variants={"knowing": 3, "unknowing": 2}, sources=["监督抽检", "投诉举报", "网络监测"], evidence=EV_TEST,
-             referral=_knowing, confiscated_goods=lambda f: "涉案食品"),
+             referral=_knowing_drug, confiscated_goods=lambda f: "涉案食品"),
     Template("F07", "未取得许可从事食品生产经营", "《食品安全法》第三十五条第一款", "food-122-1-unlicensed",
              ["餐饮服务", "食品生产"], [("individual_business", "个体工商户", "食品加工坊"),
                                         ("individual_business", "个体工商户", "小吃店")], f07,

@@ -12,9 +12,7 @@ def num(x: float) -> str:
     return f"{x:g}" if float(x) != int(x) else str(int(x))
 
 
-def yuan(x: float | None) -> str:
-    """金额的中文写法：50000 → 5万元，3200 → 3200元，None → 不设上限。"""
-    return money.yuan(x)
+yuan = money.yuan  # 金额的中文写法（全包只此一处）：50000 → 5万元，3200 → 3200元，None → 不设上限
 
 
 def bounds_words(lo: str | None, hi: str | None) -> str:
