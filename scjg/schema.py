@@ -161,7 +161,8 @@ class Recorded:
 
 
 def recorded_sanctions(r: penalties.FineRange, disc: str, *, fine: float, domain: str = "") -> Recorded:
-    """法定后果 r 在裁量情形 disc、罚款 fine 之下应当记录的处罚（只取规则写明且前提具备的必处项；处罚到人的不计入）。
+    """法定后果 r 在裁量情形 disc、罚款 fine 之下应当记录的处罚（只取规则写明且前提具备的必处项；处罚到人的不计入；
+    “责令停产停业，直至吊销许可证”“停业整顿或者吊销营业执照”这类选择、递进的处罚记第一项，即最轻的一项）。
 
     不予处罚、移送司法机关：不作处罚（移送时罚款由司法程序之后决定，行政处罚法第二十七条）。
     食品无主观过错（食品安全法第一百三十六条）：免予罚款，但应当依法没收不符合食品安全标准的食品。
@@ -182,7 +183,7 @@ def recorded_sanctions(r: penalties.FineRange, disc: str, *, fine: float, domain
                 types.append("没收违法所得")
         types += [t for t in s.types if t != "没收违法所得"]
         if {"吊销许可证件", "责令停产停业"} & set(s.types):
-            licence.append(s.kind)
+            licence.append(s.first_step)
     if fine > 0:
         types.append("罚款")
     order = penalties.PENALTY_TYPES

@@ -114,9 +114,19 @@ class Sanction:
     note: str = ""
 
     @property
-    def types(self) -> tuple[str, ...]:
-        """本项对当事人的处罚在行政处罚法第九条中的种类；处罚到人的和不是行政处罚的措施（责令改正、连带责任等）为空。"""
+    def first_step(self) -> str:
+        """选择性或递进的处罚（“……或者……”“……直至……”）中的第一项、也是最轻的一项；本工具记录案例时取它。"""
         k = self.kind
+        for sep in ("直至", "或者"):
+            if sep in k and not self.personal:
+                k = k.split(sep)[0].rstrip("，、")
+        return k
+
+    @property
+    def types(self) -> tuple[str, ...]:
+        """本项（选择性、递进的取第一项）对当事人的处罚在行政处罚法第九条中的种类；处罚到人的和不是行政处罚的措施
+        （责令改正、连带责任等）为空。"""
+        k = self.first_step
         if self.personal:
             return ()
         out = [t for t, words in _TYPE_WORDS if any(w in k for w in words)]
