@@ -55,7 +55,8 @@ def test_rules_cover_requested_food_and_price_articles():
     """Do the rules cover 食品安全法 §122–§127, §130, §132–§134, 条例 §68–§74 (fining or routing), 价格法 §39–§43,
     规定 §4–§15, 明码标价 §22–§26 and 特种设备安全监督检查办法 §35–§36?"""
     arts = lambda law: {r.article for r in list_rules(law)}
-    assert arts("食品安全法") == {122, 123, 124, 125, 126, 127, 130, 132, 133, 134}
+    assert arts("食品安全法") == {122, 123, 124, 125, 126, 127, 128, 130, 131, 132, 133, 134}
+    assert arts("食品生产经营监督检查管理办法") == {48}
     assert arts("食品安全法实施条例") == {68, 69, 70, 72, 74}
     assert arts("价格法") == {39, 40, 41, 42, 43}
     assert arts("价格违法行为行政处罚规定") == set(range(4, 16))

@@ -270,3 +270,21 @@ def test_sanction_types_follow_article_9():
     assert types["责令停产停业整顿"] == ("责令停产停业",)
     warn = penalties.get_rule("food-126-1-item1").sanctions
     assert {s.kind: s.types for s in warn}["责令改正"] == ()
+
+
+def test_more_food_coverage():
+    """Do 食品安全法§128 (事故证据 10万–50万), §131 (平台 5万–20万) and 检查办法§48 (可以并处 5000–5万 after 拒不改正) hold?"""
+    r128 = fine_range("食品安全法", 128)
+    assert (r128.min, r128.max) == (100000, 500000) and any(s.kind == "责令停产停业" for s in r128.sanctions)
+    r131 = fine_range("食品安全法", 131, 1)
+    assert (r131.min, r131.max) == (50000, 200000)
+    r48 = fine_range("食品生产经营监督检查管理办法", 48, conditions_met=True)
+    assert (r48.min, r48.max, r48.mandatory) == (5000, 50000, False)
+    assert any(s.kind == "警告" and s.applies for s in r48.sanctions)
+    assert not any(s.kind == "警告" for s in fine_range("食品生产经营监督检查管理办法", 48, conditions_met=False).sanctions)
+
+
+def test_drug_124_3_small_imports_are_noted():
+    """Does §124's selling rule mention 第三款 (少量境外已合法上市的药品，可以减轻或者免予处罚)?"""
+    r = fine_range("药品管理法", 124, 2, rule_id="drug-124-2-sell", goods_value=1000)
+    assert "可以依法减轻或者免予处罚" in r.basis
