@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from scjg import laws, penalties
+from scjg.laws import cn_number as cn
 from scjg.schema import NO_PENALTY
 
 L = "行政处罚法"
@@ -23,6 +24,14 @@ def _v(law: str, art: int, frag: str) -> str:
     if not laws.is_verbatim(law, art, frag):  # pragma: no cover - 数据校对
         raise ValueError(f"《{law}》第{art}条中找不到“{frag}”")
     return frag
+
+
+def _ground(rule, facts: dict):
+    """事实满足的法定情节严重情形：(定义, 该项)；没有则 None。"""
+    d = penalties.serious_definition_for(rule) if rule is not None else None
+    met = d.met({k: float(v) for k, v in facts.items() if k in ("goods_value", "duration_months") and v is not None}) \
+        if d else []
+    return (d, met[0]) if met else None
 
 
 def refund_mitigates(t, facts: dict) -> bool:
@@ -80,9 +89,9 @@ def basis(disc: str, t, rule, fr, facts: dict, conditional_warning: bool) -> str
         s = "依照本地行政处罚裁量基准从轻处罚（积极配合调查、主动改正是裁量基准中的从轻情节，不是《行政处罚法》第三十二条的法定情节）"
     elif disc == "normal":
         s = "无法定从轻、减轻或者从重情节，依照本地行政处罚裁量基准按一般情形处罚"
-    elif disc == "aggravated" and fr is not None and fr.serious and penalties.serious_definition_for(rule):
-        s = ("《食品安全法实施条例》第六十七条第（一）项：违法行为涉及的产品货值金额2万元以上，属于情节严重；"
-             f"“{_v('食品安全法实施条例', 67, '对情节严重的违法行为处以罚款时，应当依法从重从严')}。”")
+    elif disc == "aggravated" and fr is not None and fr.serious and _ground(rule, facts):
+        d, g = _ground(rule, facts)
+        s = f"{d.citation}第（{cn(g.item)}）项：{_v(d.law, d.article, g.quote)}，属于情节严重；“{_v(d.law, d.article, d.effect_quote)}”"
     elif disc == "aggravated" and rule is not None and rule.id in _DRUG_137:
         s = (f"《药品管理法》第一百三十七条第（五）项：{_v('药品管理法', 137, '生产、销售假药、劣药，经处理后再犯')}，"
              "在本法规定的处罚幅度内从重处罚")
@@ -127,9 +136,10 @@ def closing(disc: str, t, fr, facts: dict, referral, conditional_warning: bool, 
         return _MITIGATED[t.domain]
     if disc == "lenient" and facts.get("refunded"):
         return "当事人已及时退还消费者多付价款，本局依法从轻处罚。"
-    if disc == "aggravated" and fr is not None and fr.serious:
-        return ("违法行为涉及的产品货值金额2万元以上，属于情节严重，本局依法从重从严处罚"
-                + (f"，并{licence}" if licence else "") + "。")
+    ground = _ground(penalties.get_rule(fr.rule_id), facts) if fr is not None and fr.serious else None
+    if disc == "aggravated" and ground:
+        g = ground[1]
+        return f"{g.quote}，属于情节严重，本局依法从重从严处罚" + (f"，并{licence}" if licence else "") + "。"
     text = CLOSING[disc]
     if disc in NO_PENALTY and t.domain == "price" and facts.get("illegal_income"):
         text = text.replace("本局决定", "当事人已退还多收价款。本局决定")

@@ -67,8 +67,8 @@ def _serious(rule: Rule, facts: dict) -> tuple[bool | str, str]:
                       f"第{cn(rule.article)}条规定的情节严重情形；“{d.effect_quote}”")
     if given:
         return True, f"情节严重（{d.citation}所列情形之一）；“{d.effect_quote}”"
-    return False, f"是否情节严重依照{d.citation}判断：货值金额2万元以上、持续3个月以上等情形属于情节严重。" \
-        if any(g.fact for g in d.grounds) else ""
+    measurable = "、".join(g.quote for g in d.grounds if g.fact)
+    return False, f"是否情节严重依照{d.citation}判断：{measurable}等情形属于情节严重。" if measurable else ""
 
 
 # ---------------------------------------------------------------- 其他处罚
