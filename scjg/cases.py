@@ -18,7 +18,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from scjg import penalties
-from scjg.schema import (BAND_LABELS, COLUMNS, DISCRETIONS, DOMAIN_NAMES, DOMAINS, NO_PENALTY,
+from scjg.schema import (BAND_LABELS, CATEGORIES, COLUMNS, DISCRETIONS, DOMAIN_NAMES, DOMAINS, NO_PENALTY,
                          case_range, fine_allowed, fine_band)
 from scjg.paths import CASES_DIR
 
@@ -124,13 +124,11 @@ def labels() -> dict[str, str]:
 
 
 def codes(domain: str | None = None) -> dict[str, str]:
-    """违法行为类型代码 → 中文名称（来自生成器模板）。"""
-    from scjg.casegen import templates
-    out = {}
-    for d in ([domain] if domain else DOMAINS):
-        for t in templates(d):
-            out[t.code] = t.name
-    return dict(sorted(out.items()))
+    """违法行为类型代码 → 中文名称（scjg.schema.CATEGORIES；代码首字母 F/D/S/P 对应四个领域）。"""
+    prefix = {"food": "F", "drug": "D", "special_equipment": "S", "price": "P"}
+    if domain is not None and domain not in prefix:
+        raise ValueError(f"未知领域 {domain!r}，可选：{'、'.join(DOMAINS)}")
+    return {c: n for c, n in sorted(CATEGORIES.items()) if domain is None or c.startswith(prefix[domain])}
 
 
 class CaseDataError(ValueError):

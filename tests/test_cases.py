@@ -232,3 +232,13 @@ def test_readme_documents_every_column():
     for code in cases.codes():
         assert f"| {code} |" in text
     assert "合成" in text
+
+
+def test_categories_and_templates_agree():
+    """Is every generator template's category in scjg.schema.CATEGORIES with the same name, and every category used?"""
+    from scjg.casegen import templates
+    from scjg.schema import CATEGORIES
+
+    used = {t.code: t.name for d in DOMAINS for t in templates(d)}
+    assert used == CATEGORIES
+    assert set(cases.codes("food")) == {c for c in CATEGORIES if c.startswith("F")}
