@@ -178,3 +178,12 @@ def test_the_serious_hand_row_records_revocation():
     df = pd.read_csv(CASES_DIR / "food.csv")
     row = df[df["case_id"] == "food-0176"].iloc[0]
     assert row["goods_value"] == 20680 and row["discretion"] == "aggravated" and row["license_action"] == "吊销许可证"
+
+
+def test_readme_counts_match_the_data():
+    """Does the README's overview table give each domain's case count and outcome counts as in the CSVs?"""
+    text = (CASES_DIR / "README.md").read_text(encoding="utf-8")
+    for d in schema.DOMAINS:
+        vc = pd.read_csv(CASES_DIR / f"{d}.csv")["discretion"].value_counts()
+        line = f"| {d} | {int(vc.sum())} | " + " | ".join(str(int(vc.get(k, 0))) for k in schema.DISCRETIONS) + " |"
+        assert line in text, line
