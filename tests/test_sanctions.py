@@ -288,3 +288,23 @@ def test_drug_124_3_small_imports_are_noted():
     """Does §124's selling rule mention 第三款 (少量境外已合法上市的药品，可以减轻或者免予处罚)?"""
     r = fine_range("药品管理法", 124, 2, rule_id="drug-124-2-sell", goods_value=1000)
     assert "可以依法减轻或者免予处罚" in r.basis
+
+
+def test_drug_131_133_135():
+    """Do 药品管理法§131 (20万–200万; 情节严重 200万–500万), §133 (2–5倍, floor 5万) and §135 (5–10倍, floor 10万; 10万–50万) hold?"""
+    assert fine_range("药品管理法", 131).max == 2000000
+    assert (fine_range("药品管理法", 131, serious=True).min) == 2000000
+    r = fine_range("药品管理法", 133, goods_value=1000)
+    assert (r.min, r.max) == (100000, 250000) and "不足5万元，按5万元计算" in r.basis
+    assert fine_range("药品管理法", 133, goods_value=1000, serious=True).max == 750000
+    holder = fine_range("药品管理法", 135, rule_id="drug-135-refuse-recall-holder", goods_value=1000)
+    assert (holder.min, holder.max) == (500000, 1000000)
+    assert fine_range("药品管理法", 135, rule_id="drug-135-refuse-cooperate").min == 100000
+    with pytest.raises(ValueError, match="有多条罚则"):
+        fine_range("药品管理法", 135, goods_value=1000)
+
+
+def test_regulation_76_is_a_mitigation_ground_without_a_fine():
+    """Does 条例§76 answer 0–0 and say it is a ground for 从轻或者减轻?"""
+    r = fine_range("食品安全法实施条例", 76)
+    assert (r.min, r.max) == (0, 0) and "可以从轻或者减轻处罚" in r.basis
