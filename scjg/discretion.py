@@ -217,49 +217,13 @@ def show_ladder():
                 f"<tbody>{rows}</tbody></table><div style='color:#555;font-size:0.9em'>出处：{e(stamp)}</div>")
 
 
-class DiscretionHelper:
-    """裁量小助手控件：勾选案件情节，显示裁量方向与条文原文。属性 first_offense、harm、rectified、
-    minor、no_fault、mitigating、domain 是可直接操作的控件；decision 是最近一次判断结果。"""
+def __getattr__(name: str):
+    """DiscretionHelper 控件已移到 scjg.widgets.discretion_helper（按需导入 ipywidgets）。"""
+    if name == "DiscretionHelper":
+        from scjg.widgets.discretion_helper import DiscretionHelper
 
-    def __init__(self):
-        import ipywidgets as W
-
-        style = {"description_width": "10em"}
-        self.first_offense = W.Checkbox(value=False, description="初次违法", indent=False)
-        self.rectified = W.Checkbox(value=False, description="及时改正", indent=False)
-        self.minor = W.Checkbox(value=False, description="违法行为轻微", indent=False)
-        self.no_fault = W.Checkbox(value=False, description="有证据证明没有主观过错", indent=False)
-        self.harm = W.Dropdown(options=[(v, k) for k, v in HARM.items()], value="actual", description="危害后果",
-                               style=style)
-        self.mitigating = W.SelectMultiple(options=[(f"第（{_cn(k)}）项 {v}", k) for k, v in MITIGATING.items()],
-                                           value=(), description="第三十二条情形", style=style,
-                                           layout=W.Layout(width="46em", height="7.5em"))
-        self.domain = W.Dropdown(options=[("一般（行政处罚法）", None), ("食品经营者", "food"), ("产品销售者", "product")],
-                                 value=None, description="另有规定的领域", style=style)
-        self.output = W.HTML()
-        self.decision: Decision | None = None
-        self.widget = W.VBox([
-            W.HTML("<h4 style='margin:0.2em 0'>裁量小助手</h4><div style='color:#555'>勾选案件情节，"
-                   "看《行政处罚法》给出的方向。结果只是法律条文的方向，最终还须依照裁量基准和全案证据。</div>"),
-            W.HBox([self.first_offense, self.rectified, self.minor, self.no_fault]),
-            self.harm, self.mitigating, self.domain, self.output,
-        ])
-        for w in (self.first_offense, self.rectified, self.minor, self.no_fault, self.harm, self.mitigating, self.domain):
-            w.observe(lambda _c: self.update(), names="value")
-        self.update()
-
-    def update(self) -> Decision:
-        self.decision = decide(first_offense=self.first_offense.value, harm=self.harm.value,
-                               rectified=self.rectified.value, minor=self.minor.value,
-                               no_fault=self.no_fault.value, mitigating=tuple(self.mitigating.value),
-                               domain=self.domain.value)
-        self.output.value = self.decision._repr_html_()
-        return self.decision
-
-    def _ipython_display_(self):
-        from IPython.display import display
-
-        display(self.widget)
+        return DiscretionHelper
+    raise AttributeError(name)
 
 
 # ------------------------------------------------------------ 第三十条（年龄）、第三十一条（精神状态）、第三十六条（时效）
