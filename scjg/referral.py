@@ -26,20 +26,20 @@ FOOD_JI = "最高人民法院、最高人民检察院关于办理危害食品安
 NOT_IN_CORPUS = "（认定标准见立案追诉标准或相关司法解释，不在本教材的法律文本库中，须查最新文本，此处不给数字）"
 
 #: 每条可用的事实参数（其余参数对该条无意义，给了就报错，免得误以为起了作用）
-_KEYWORDS = {
+FACT_KEYWORDS = {
     (134, 1): {"item", "real_danger"},
-    (140, 0): {"sales_amount"},
-    (141, 0): {"sales_amount"},
-    (142, 0): {"sales_amount", "serious_harm"},
-    (142, 1): {"sales_amount", "item", "sufficient_danger", "serious_harm"},
-    (143, 0): {"sales_amount", "item", "sufficient_danger", "serious_harm"},
+    (140, 0): {"sales_amount", "knowing"},
+    (141, 0): {"sales_amount", "knowing"},
+    (142, 0): {"sales_amount", "serious_harm", "knowing"},
+    (142, 1): {"sales_amount", "item", "sufficient_danger", "serious_harm", "knowing"},
+    (143, 0): {"sales_amount", "item", "sufficient_danger", "serious_harm", "knowing"},
     (144, 0): {"sales_amount", "item", "knowing"},
     (145, 0): {"sales_amount", "sufficient_danger", "serious_harm", "knowing"},
     (146, 0): {"sales_amount", "serious_harm", "knowing"},
-    (149, 0): {"sales_amount"},
+    (149, 0): {"sales_amount", "knowing"},
 }
 #: 条文里以“（一）（二）……”列举情形的：条号 → （所在法律、条、款），item= 指其中一项
-_ITEMS = {(134, 1): (CRIMINAL, "134之一", 1), (142, 1): (CRIMINAL, "142之一", 1),
+ITEM_LISTS = {(134, 1): (CRIMINAL, "134之一", 1), (142, 1): (CRIMINAL, "142之一", 1),
           (143, 0): (FOOD_JI, 1, 1), (144, 0): (FOOD_JI, 9, 1)}
 
 KEYWORD_NAMES = {"sales_amount": "销售金额", "item": "情形（项号）", "real_danger": "现实危险",
@@ -211,24 +211,29 @@ def _article_144(sales=None, item=None, knowing=None, **_) -> Referral:
                  "或者销售明知（两高解释第十条）掺有的食品，即涉嫌犯罪")
     if item is None:
         return _harm_or_149((144, 0), quote, threshold, False, "", "所用物质不属于两高解释第九条的有毒、有害的非食品原料", sales)
-    if knowing is False:
-        return _harm_or_149((144, 0), quote, threshold, False, "", "销售者不明知食品掺有有毒、有害的非食品原料", sales)
     return _result(True, CRIMINAL, 144, threshold, quote, ("第一百四十四条",),
                    (f"所用物质属于两高解释第九条第（{laws.cn_number(item)}）项：{item_text(FOOD_JI, 9, item)}",))
 
 
 def _article_145(sales=None, sufficient_danger=False, serious_harm=False, knowing=None, **_) -> Referral:
     quote = clause(CRIMINAL, 145, 1, 0, 0)
-    met = (sufficient_danger or serious_harm) and knowing is not False
-    miss = "销售者不明知" if knowing is False else "不足以严重危害人体健康"
-    return _harm_or_149((145, 0), quote, "足以严重危害人体健康" + NOT_IN_CORPUS, met, "足以严重危害人体健康", miss, sales)
+    return _harm_or_149((145, 0), quote, "足以严重危害人体健康" + NOT_IN_CORPUS, sufficient_danger or serious_harm,
+                        "足以严重危害人体健康", "不足以严重危害人体健康", sales)
 
 
 def _article_146(sales=None, serious_harm=False, knowing=None, **_) -> Referral:
     quote = clause(CRIMINAL, 146, 1, 0, 0)
-    met = serious_harm and knowing is not False
-    miss = "销售者不明知" if knowing is False else "未造成严重后果"
-    return _harm_or_149((146, 0), quote, "造成严重后果" + NOT_IN_CORPUS, met, "造成严重后果", miss, sales)
+    return _harm_or_149((146, 0), quote, "造成严重后果" + NOT_IN_CORPUS, serious_harm, "造成严重后果", "未造成严重后果",
+                        sales)
+
+
+def _unknowing(key) -> Referral:
+    """不明知：本节之罪没有过失犯的规定（刑法第十五条第二款），不明知的不构成故意犯罪（第十四条）。"""
+    return _result(False, CRIMINAL, 14, "明知（故意犯罪）：" + sentence(CRIMINAL, 14, 1, 0), sentence(CRIMINAL, 14, 1, 0),
+                   (_label(key),), ("现有证据不能证明当事人明知",),
+                   (f"刑法第十五条第二款：“{sentence(CRIMINAL, 15, 2, 0)}”；{_label(key)}没有处罚过失的规定。",
+                    "“明知”怎样认定：食品见两高解释第十条；药品等其他领域的司法解释不在文本库中。"
+                    "有证据证明明知的，仍应移送。"))
 
 
 _ARTICLES = {(134, 1): _article_134_1, (140, 0): _article_140, (141, 0): _article_141, (142, 0): _article_142,
@@ -237,7 +242,7 @@ _ARTICLES = {(134, 1): _article_134_1, (140, 0): _article_140, (141, 0): _articl
 
 
 def _check_item(key, item):
-    law, number, paragraph = _ITEMS[key]
+    law, number, paragraph = ITEM_LISTS[key]
     items = laws.article(law, number).paragraph(paragraph).items
     if isinstance(item, bool) or item not in [i.number for i in items]:
         where = f"《{law}》{laws.article(law, number).label}" if law == FOOD_JI else f"刑法{_label(key)}"
@@ -250,7 +255,7 @@ def assess(article, *, sales_amount=None, item: int | None = None, serious_harm:
 
     sales_amount：销售金额（元）；item：第一百三十四条之一、第一百四十二条之一的项号，第一百四十三条为两高解释
     第一条的项号，第一百四十四条为两高解释第九条的项号；serious_harm：对人体健康造成严重危害（第一百四十六条为
-    造成严重后果）；sufficient_danger：足以造成严重危害；real_danger：现实危险；knowing=False：销售者不明知。
+    造成严重后果）；sufficient_danger：足以造成严重危害；real_danger：现实危险；knowing=False：现有证据不能证明明知（不构成本节的故意犯罪，刑法第十四条、第十五条第二款）。
     """
     key = laws.parse_article_number(article)
     if key not in _ARTICLES:
@@ -258,11 +263,13 @@ def assess(article, *, sales_amount=None, item: int | None = None, serious_harm:
         raise ValueError(f"暂不支持刑法{_label(key)}：可判断的是{names}。")
     given = {"sales_amount": sales_amount, "item": item, "serious_harm": serious_harm or None,
              "sufficient_danger": sufficient_danger or None, "real_danger": real_danger or None, "knowing": knowing}
-    extra = [k for k, v in given.items() if v is not None and k not in _KEYWORDS[key]]
+    extra = [k for k, v in given.items() if v is not None and k not in FACT_KEYWORDS[key]]
     if extra:
         raise ValueError(f"刑法{_label(key)}的门槛与“{'、'.join(KEYWORD_NAMES[k] for k in extra)}”（{', '.join(extra)}）无关："
-                         f"请只给{'、'.join(KEYWORD_NAMES[k] for k in sorted(_KEYWORDS[key]))}。")
+                         f"请只给{'、'.join(KEYWORD_NAMES[k] for k in sorted(FACT_KEYWORDS[key]))}。")
     if item is not None:
         _check_item(key, item)
+    if knowing is False:
+        return _unknowing(key)
     return _ARTICLES[key](sales=_sales(sales_amount), item=item, serious_harm=serious_harm,
                           sufficient_danger=sufficient_danger, real_danger=real_danger, knowing=knowing)

@@ -93,10 +93,10 @@ def test_referral_step_follows_the_drug_path():
 
 
 def test_unknowing_seller_of_toxic_food():
-    """Does unticking 销售者明知 for 第一百四十四条 fall back to 第一百四十九条?"""
+    """Does unticking 销售者明知 for 第一百四十四条 give no referral under 刑法第十四条?"""
     h = DiscretionHelper()
     h.crime.value = (144, 0)
     h.item.value = 2
     assert h.referral.article == "第一百四十四条"
     h.knowing.value = False
-    assert (h.referral.article, h.referral.refer) == ("第一百四十九条", False)
+    assert (h.referral.article, h.referral.refer) == ("第十四条", False)

@@ -116,12 +116,19 @@ def test_144_has_no_amount_threshold():
     assert (r.refer, r.article) == (True, "第一百四十四条") and verbatim(r)
     assert "《保健食品中可能非法添加的物质名单》" in r.reasons[0]
     assert assess(144, item=2, knowing=False, sales_amount=1).refer is False
-    assert assess(144, item=2, knowing=False, sales_amount=50000).article == "第一百四十九条"
+
+
+@pytest.mark.parametrize("article", [140, 141, 142, "142之一", 143, 144, 145, 146, 149])
+def test_unknowing_is_not_referred(article):
+    """Where 明知 cannot be proved, is there no referral even at 五万元, citing 刑法第十四条 and 第十五条第二款?"""
+    r = assess(article, knowing=False, sales_amount=50000)
+    assert (r.refer, r.article) == (False, "第十四条") and verbatim(r)
+    assert r.quote == "明知自己的行为会发生危害社会的结果，并且希望或者放任这种结果发生，因而构成犯罪的，是故意犯罪"
+    assert "过失犯罪，法律有规定的才负刑事责任" in r.notes[0]
 
 
 @pytest.mark.parametrize("article, kwargs, refer", [
     (145, dict(sufficient_danger=True), True), (145, dict(), False),
-    (145, dict(sufficient_danger=True, knowing=False), False),
     (146, dict(serious_harm=True), True), (146, dict(sales_amount=49999), False), (146, dict(sales_amount=50000), True),
 ])
 def test_145_and_146(article, kwargs, refer):
