@@ -1,4 +1,5 @@
-"""行政处罚裁量：不予处罚（含首违不罚）、从轻/减轻、一般，以及涉嫌犯罪的移送——按《行政处罚法》的条文判断。
+"""行政处罚裁量：追责时效、年龄、精神状态、不予处罚（含首违不罚）、从轻/减轻、一般——按《行政处罚法》
+第三十条至第三十三条、第三十六条判断（涉嫌犯罪的移送见 scjg.referral，控件见 scjg.widgets.discretion_helper）。
 
 各领域课程共用（食品、药品、特种设备、价格）。说明里的法条原文全部从法律文本库（scjg.laws）取出，
 不在代码里重打：
@@ -7,6 +8,9 @@
     >>> d = decide(first_offense=True, harm="minor", rectified=True)
     >>> d.outcome, d.label, d.must      # ('no_penalty_first', '可以不予处罚（首违不罚）', False)
     >>> d.citation, d.quote             # 《行政处罚法》第三十三条第一款, 原文句子
+    >>> d.kind                          # '可以不予处罚'
+    >>> decide(age=16).kind             # '应当从轻或者减轻'（第三十条）
+    >>> decide(act_date="2022-09-30", discovered="2024-10-01").article   # 36（超过二年）
     >>> show_ladder()                   # 裁量阶梯表（Notebook 中显示）
 
 判断只按法律条文给出“可以/应当”的方向；具体是否适用、罚多少，还须依照当地裁量基准和全案证据。

@@ -44,18 +44,45 @@ class DiscretionHelper:
     def __init__(self):
         import ipywidgets as W
 
-        style = {"description_width": "11em"}
-        text = dict(style=style, layout=W.Layout(width="24em"))
-        # 第一步：时效（第三十六条）
+        self._W, self._style = W, {"description_width": "11em"}
+        self.output, self.referral_output = W.HTML(), W.HTML()
+        self.decision: Decision | None = None
+        self.referral: Referral | None = None
+        self.error = ""
+        step = lambda t: W.HTML(f"<b style='color:#2f6f9f'>{html.escape(t)}</b>")  # noqa: E731
+        self.widget = W.VBox([
+            W.HTML("<h4 style='margin:0.2em 0'>裁量小助手</h4><div style='color:#555'>按步骤填写案件情节，"
+                   "看《行政处罚法》给出的方向和是否达到移送门槛。结果只是法律条文的方向，最终还须依照裁量基准和全案证据。</div>"),
+            step("第一步 时效（第三十六条）"), *self._time_controls(),
+            step("第二步 当事人（第三十条、第三十一条）"), *self._party_controls(),
+            step("第三步 情节（第三十三条、第三十二条）"), *self._fact_controls(), self.output,
+            step("第四步 是否涉嫌犯罪（行政处罚法第二十七条、刑法）"), *self._crime_controls(), self.referral_output,
+        ])
+        self.crime.observe(lambda _c: self._crime_changed(), names="value")
+        for w in (self.act_date, self.act_ended, self.discovered, self.life_health_or_finance, self.age, self.mental,
+                  self.first_offense, self.rectified, self.minor, self.no_fault, self.harm, self.mitigating,
+                  self.domain, *self._crime_facts.values()):
+            w.observe(lambda _c: self.update(), names="value")
+        self._crime_changed()
+
+    def _time_controls(self) -> list:
+        W, text = self._W, dict(style=self._style, layout=self._W.Layout(width="24em"))
         self.act_date = W.Text(description="违法行为发生之日", placeholder="2022-09-30", **text)
         self.act_ended = W.Text(description="连续/继续行为终了之日", placeholder="没有连续或者继续状态的不填", **text)
         self.discovered = W.Text(description="发现之日", placeholder="2025-03-15", **text)
         self.life_health_or_finance = W.Checkbox(value=False, description="涉及公民生命健康安全、金融安全", indent=False)
-        # 第二步：当事人（第三十条、第三十一条）
-        self.age = W.Text(description="违法时的周岁", placeholder="单位或成年人不填", **text)
+        return [self.act_date, self.act_ended, self.discovered, self.life_health_or_finance]
+
+    def _party_controls(self) -> list:
+        W = self._W
+        self.age = W.Text(description="违法时的周岁", placeholder="单位或成年人不填", style=self._style,
+                          layout=W.Layout(width="24em"))
         self.mental = W.Dropdown(options=[("正常", None)] + [(v, k) for k, v in MENTAL.items()], value=None,
-                                 description="精神状态", style=style)
-        # 第三步：情节（第三十三条、第三十二条）
+                                 description="精神状态", style=self._style)
+        return [self.age, self.mental]
+
+    def _fact_controls(self) -> list:
+        W, style = self._W, self._style
         self.first_offense = W.Checkbox(value=False, description="初次违法", indent=False)
         self.rectified = W.Checkbox(value=False, description="及时改正", indent=False)
         self.minor = W.Checkbox(value=False, description="违法行为轻微", indent=False)
@@ -67,43 +94,23 @@ class DiscretionHelper:
                                            layout=W.Layout(width="46em", height="7.5em"))
         self.domain = W.Dropdown(options=[("一般（行政处罚法）", None), ("食品经营者", "food"), ("产品销售者", "product")],
                                  value=None, description="另有规定的领域", style=style)
-        # 第四步：移送（刑法）
+        return [W.HBox([self.first_offense, self.rectified, self.minor, self.no_fault]), self.harm, self.mitigating,
+                self.domain]
+
+    def _crime_controls(self) -> list:
+        W, style, wide = self._W, self._style, self._W.Layout(width="46em")
         self.crime = W.Dropdown(options=[("不涉及", None)] + [(v, k) for k, v in CRIMES.items()], value=None,
-                                description="可能涉及的刑法条文", style=style, layout=W.Layout(width="46em"))
+                                description="可能涉及的刑法条文", style=style, layout=wide)
         self.sales_amount = W.BoundedFloatText(value=0, min=0, max=1e12, description="销售金额（元）", style=style)
-        self.item = W.Dropdown(options=[("（无）", None)], value=None, description="所列情形", style=style,
-                               layout=W.Layout(width="46em"))
+        self.item = W.Dropdown(options=[("（无）", None)], value=None, description="所列情形", style=style, layout=wide)
         self.serious_harm = W.Checkbox(value=False, description="对人体健康造成严重危害（或造成严重后果）", indent=False)
         self.sufficient_danger = W.Checkbox(value=False, description="足以造成严重危害", indent=False)
         self.real_danger = W.Checkbox(value=False, description="具有发生重大伤亡事故等的现实危险", indent=False)
-        self.knowing = W.Checkbox(value=True, description="销售者明知（生产者勾选）", indent=False)
+        self.knowing = W.Checkbox(value=True, description="有证据证明明知", indent=False)
         self._crime_facts = {"sales_amount": self.sales_amount, "item": self.item, "serious_harm": self.serious_harm,
                              "sufficient_danger": self.sufficient_danger, "real_danger": self.real_danger,
                              "knowing": self.knowing}
-
-        self.output = W.HTML()
-        self.referral_output = W.HTML()
-        self.decision: Decision | None = None
-        self.referral: Referral | None = None
-        self.error = ""
-        step = lambda t: W.HTML(f"<b style='color:#2f6f9f'>{html.escape(t)}</b>")  # noqa: E731
-        self.widget = W.VBox([
-            W.HTML("<h4 style='margin:0.2em 0'>裁量小助手</h4><div style='color:#555'>按步骤填写案件情节，"
-                   "看《行政处罚法》给出的方向和是否达到移送门槛。结果只是法律条文的方向，最终还须依照裁量基准和全案证据。</div>"),
-            step("第一步 时效（第三十六条）"), self.act_date, self.act_ended, self.discovered, self.life_health_or_finance,
-            step("第二步 当事人（第三十条、第三十一条）"), self.age, self.mental,
-            step("第三步 情节（第三十三条、第三十二条）"),
-            W.HBox([self.first_offense, self.rectified, self.minor, self.no_fault]),
-            self.harm, self.mitigating, self.domain, self.output,
-            step("第四步 是否涉嫌犯罪（行政处罚法第二十七条、刑法）"), self.crime, *self._crime_facts.values(),
-            self.referral_output,
-        ])
-        self.crime.observe(lambda _c: self._crime_changed(), names="value")
-        for w in (self.act_date, self.act_ended, self.discovered, self.life_health_or_finance, self.age, self.mental,
-                  self.first_offense, self.rectified, self.minor, self.no_fault, self.harm, self.mitigating,
-                  self.domain, *self._crime_facts.values()):
-            w.observe(lambda _c: self.update(), names="value")
-        self._crime_changed()
+        return [self.crime, *self._crime_facts.values()]
 
     def _crime_changed(self):
         key = self.crime.value
