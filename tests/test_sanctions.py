@@ -317,3 +317,9 @@ def test_price_law_44_and_price_tag_21():
     assert any(s.kind == "警告" for s in r.sanctions)
     t = fine_range("明码标价和禁止价格欺诈规定", 21)
     assert (t.min, t.max) == (0, 0) and "不属于第十九条规定的价格欺诈行为" in t.basis
+
+
+def test_较重_does_not_select_a_情节严重_tier():
+    """Does serious="较重" leave a rule whose tier is for 情节严重 (明码标价规定§25) at its ordinary range?"""
+    r = fine_range("明码标价和禁止价格欺诈规定", 25, serious="较重")
+    assert (r.min, r.max) == (0, 30000) and "“情节较重”不适用" in r.basis
