@@ -21,7 +21,7 @@ _ORDINALS = "甲乙丙丁戊己庚辛壬癸"
 TYPE_LABELS = {
     "PERSON": "姓名", "ORG": "单位名称", "ID_CARD": "身份证号", "PHONE": "电话", "USCC": "统一社会信用代码",
     "ADDRESS": "地址", "PLATE": "车牌号", "BANK_CARD": "银行卡号", "EMAIL": "电子邮箱",
-    "LICENSE_NO": "许可证/证件编号", "DATE_OF_BIRTH": "出生日期",
+    "LICENSE_NO": "证照/设备/账号编号", "DATE_OF_BIRTH": "出生日期",
 }
 
 
