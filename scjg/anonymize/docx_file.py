@@ -178,7 +178,7 @@ class _Plan:
 
 
 def _collect(doc) -> _Plan:
-    from lxml import etree
+    from docx.opc.oxml import parse_xml, serialize_part_xml
 
     segments, flush, notices, authors = [], [], [], 0
     for part in doc.part.package.iter_parts():
@@ -189,9 +189,8 @@ def _collect(doc) -> _Plan:
         if hasattr(part, "_element"):
             root = part._element
         else:  # footnotes, endnotes: python-docx keeps them as bytes
-            root = etree.fromstring(part.blob)
-            flush.append(lambda part=part, root=root: setattr(
-                part, "_blob", etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)))
+            root = parse_xml(part.blob)
+            flush.append(lambda part=part, root=root: setattr(part, "_blob", serialize_part_xml(root)))
         segments += _xml_segments(root, where)
         segments += _rel_segments(part, where)
         authors += _clear_authors(root)
