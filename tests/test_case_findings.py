@@ -187,3 +187,9 @@ def test_readme_counts_match_the_data():
         vc = pd.read_csv(CASES_DIR / f"{d}.csv")["discretion"].value_counts()
         line = f"| {d} | {int(vc.sum())} | " + " | ".join(str(int(vc.get(k, 0))) for k in schema.DISCRETIONS) + " |"
         assert line in text, line
+
+
+def test_price_aggravation_cites_regs_17():
+    """Does 从重 in a price case cite 价格违法行为行政处罚规定§17②(二) (屡查屡犯) rather than only the local benchmark?"""
+    agg = [r for r in cases.load("price").itertuples() if r.discretion == "aggravated"]
+    assert agg and all("第十七条第二款第（二）项" in r.discretion_basis for r in agg)

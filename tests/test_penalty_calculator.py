@@ -139,3 +139,18 @@ def test_widget_names_are_the_functions():
     importlib.import_module("scjg.widgets.article_view")
     from scjg.widgets import article_viewer as viewer
     assert callable(viewer) and viewer.__name__ == "article_viewer"
+
+
+def test_unknown_amount_and_serious_levels():
+    """Does 金额无法确定 give the no-income tier of 价格规定§7, and do 较重/严重 differ on §5 (停业整顿 only when 严重)?"""
+    c = PenaltyCalculator("价格")
+    c.provision.value = "price-regs-7-fraud"
+    c.unknown.value = True
+    assert (c.result.min, c.result.max) == (50000, 500000) and "第十八条" in c.output.value
+    c.unknown.value = False
+    c.provision.value = "price-regs-5-1"
+    c.illegal_income.value = 0
+    c.serious.value = "较重"
+    assert (c.result.min, c.result.max) == (1000000, 5000000) and "停业整顿" not in c.output.value
+    c.serious.value = True
+    assert "停业整顿" in c.output.value

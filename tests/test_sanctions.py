@@ -308,3 +308,18 @@ def test_regulation_76_is_a_mitigation_ground_without_a_fine():
     """Does 条例§76 answer 0–0 and say it is a ground for 从轻或者减轻?"""
     r = fine_range("食品安全法实施条例", 76)
     assert (r.min, r.max) == (0, 0) and "可以从轻或者减轻处罚" in r.basis
+
+
+def test_price_law_44_and_price_tag_21():
+    """Does 价格法§44 give 警告 and an unquantified 可以 fine after 逾期不改正, and 明码标价规定§21 answer 0–0 (不属于价格欺诈)?"""
+    r = fine_range("价格法", 44, conditions_met=True)
+    assert (r.min, r.max, r.mandatory) == (0, None, False) and "第十四条" in r.basis
+    assert any(s.kind == "警告" for s in r.sanctions)
+    t = fine_range("明码标价和禁止价格欺诈规定", 21)
+    assert (t.min, t.max) == (0, 0) and "不属于第十九条规定的价格欺诈行为" in t.basis
+
+
+def test_较重_does_not_select_a_情节严重_tier():
+    """Does serious="较重" leave a rule whose tier is for 情节严重 (明码标价规定§25) at its ordinary range?"""
+    r = fine_range("明码标价和禁止价格欺诈规定", 25, serious="较重")
+    assert (r.min, r.max) == (0, 30000) and "“情节较重”不适用" in r.basis

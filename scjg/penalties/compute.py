@@ -152,7 +152,7 @@ def _tiers(rule: Rule, facts: dict, serious) -> tuple[list[Tier], set[int], list
     """可选的档位（情节严重档在前）、其中属于情节严重档的、以及适用的前提。"""
     fine, sp = rule.fine, rule.serious
     conds = list(fine.conditions)
-    if serious and sp:
+    if sp and (serious is True or (serious == "较重" and sp.label == "情节较重")):
         own = list(sp.conditions) if sp.conditions is not None else conds
         if sp.conditions is not None and not own:
             return list(sp.tiers), {id(t) for t in sp.tiers}, own
@@ -191,6 +191,8 @@ def _fine(rule: Rule, facts: dict, serious, tail: str, common: dict) -> FineRang
                  else f"{'应当' if mandatory else '可以'}处{range_sentence(lo, hi)}的罚款。")
     if serious and not rule.serious:
         words.append("本条对情节严重未另设罚款幅度。")
+    elif serious == "较重" and rule.serious and rule.serious.label != "情节较重":
+        words.append(f"本条只规定了“{rule.serious.label}”档，“情节较重”不适用该档。")
     elif serious and rule.serious and not in_serious:
         words.append(f"本条的“{rule.serious.label}”档只改变{_serious_scope(rule)}，本案不适用。")
     if conds:

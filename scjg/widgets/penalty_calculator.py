@@ -22,6 +22,7 @@ DOMAINS: dict[str, list[str]] = {
 }
 CHANNEL_OPTIONS = [("（不区分）", None)] + [(f"{v}（{k}）", k) for k, v in penalties.CHANNELS.items()]
 CONDITION_OPTIONS = [("未说明", None), ("具备", True), ("不具备", False)]
+SERIOUS_OPTIONS = [("一般", False), ("情节较重（价格违法行为行政处罚规定）", "较重"), ("情节严重", True)]
 
 
 def _setup_font() -> str | None:
@@ -90,7 +91,8 @@ def fine_chart_png(rule: penalties.Rule, facts: dict, width: float = 7.0, height
 
 class PenaltyCalculator:
     """罚款计算器。属性 domain / provision / goods_value / illegal_income / sales_amount / channel /
-    serious / conditions_met 是可直接操作的控件；result 是最近一次计算结果（FineRange 或 None）。"""
+    serious（一般 / 较重 / 情节严重）/ conditions_met / unknown（金额无法查清）是可直接操作的控件；
+    result 是最近一次计算结果（FineRange 或 None）。"""
 
     def __init__(self, domain: str | None = None):
         self.domains = {d: [l for l in ls if penalties.list_rules(l)] for d, ls in DOMAINS.items()}
@@ -103,7 +105,8 @@ class PenaltyCalculator:
         self.illegal_income = W.BoundedFloatText(value=0, min=0, max=1e12, step=100, description="违法所得（元）", style=style)
         self.sales_amount = W.BoundedFloatText(value=0, min=0, max=1e12, step=100, description="销售金额（元）", style=style)
         self.channel = W.Dropdown(options=CHANNEL_OPTIONS, value=None, description="经营环节", style=style)
-        self.serious = W.Checkbox(value=False, description="情节严重/较重", indent=False)
+        self.serious = W.Dropdown(options=SERIOUS_OPTIONS, value=False, description="情节", style=style)
+        self.unknown = W.Checkbox(value=False, description="金额无法查清/无法确定", indent=False)
         self.conditions_met = W.Dropdown(options=CONDITION_OPTIONS, value=None, description="前提是否具备", style=style)
         self.output = W.HTML()
         self.chart = W.Image(format="png", layout=W.Layout(max_width="720px"))
@@ -117,12 +120,12 @@ class PenaltyCalculator:
                    "结果只是法定幅度，具体罚款数额还须依照裁量基准确定。</div>"),
             self.domain, self.provision,
             W.HBox([self.goods_value, self.illegal_income, self.sales_amount]),
-            W.HBox([self.channel, self.serious, self.conditions_met]),
+            W.HBox([self.channel, self.serious, self.conditions_met, self.unknown]),
             self.output, self.chart,
         ])
         self.domain.observe(self._on_domain, names="value")
         for w in (self.provision, self.goods_value, self.illegal_income, self.sales_amount, self.channel,
-                  self.serious, self.conditions_met):
+                  self.serious, self.conditions_met, self.unknown):
             w.observe(lambda _change: self.update(), names="value")
         if domain is not None:
             if domain not in self.domains:
@@ -152,9 +155,10 @@ class PenaltyCalculator:
     def facts(self) -> dict:
         """当前控件里的事实（只取所选规则用得到的）。"""
         rule = self.fine_rule
-        facts: dict = {"serious": bool(self.serious.value)}
+        facts: dict = {"serious": self.serious.value}
         if rule and rule.fine and rule.fine.depends_on in self._fact_widgets:
-            facts[rule.fine.depends_on] = float(self._fact_widgets[rule.fine.depends_on].value)
+            key = rule.fine.depends_on
+            facts[key] = penalties.UNKNOWN[key] if self.unknown.value else float(self._fact_widgets[key].value)
         if self.channel.value is not None:
             facts["channel"] = self.channel.value
         if self.conditions_met.value is not None:
@@ -181,7 +185,8 @@ class PenaltyCalculator:
             return None
         self.output.value = self._result_html(rule, self.result)
         fine_rule = self.fine_rule
-        self.chart.value = fine_chart_png(fine_rule, facts) if fine_rule.fine and self.result.min is not None else b""
+        known = not any(penalties.UNKNOWN.get(k) == v for k, v in facts.items())
+        self.chart.value = fine_chart_png(fine_rule, facts) if fine_rule.fine and known and self.result.min is not None else b""
         return self.result
 
     def _show_relevant(self, rule):
@@ -192,6 +197,7 @@ class PenaltyCalculator:
         needs_channel = bool(rule and (rule.channels or (rule.fine and any(f.channels for f in rule.fine.floors))))
         self.channel.layout.display = None if needs_channel else "none"
         self.serious.layout.display = None if rule and rule.fine else "none"
+        self.unknown.layout.display = None if need in penalties.UNKNOWN else "none"
         self.conditions_met.layout.display = None if rule and rule.fine and rule.fine.conditions else "none"
 
     def _result_html(self, rule, r) -> str:
