@@ -20,14 +20,20 @@ _FIELD_LINE = re.compile(r"^\s*(学员编号|姓名)\s*[：:]\s*(.*?)\s*$")
 
 
 _MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
+_QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’", "「": "」", "《": None}
 
 
-def answer_text(cell: str):
+def answer_text(cell: str, name: str | None = None):
     """The answer a `%%answer` cell body holds: its text without surrounding blank space, or `...` if empty.
 
-    nbgrader's solution markers (present only in the trainer's source) are not part of the answer."""
+    nbgrader's solution markers (present only in the trainer's source) are not part of the answer, nor
+    are Python habits around it: `q1 = ` before it (with `name`) and one pair of quotes around it."""
     lines = [line for line in (cell or "").splitlines() if line.strip() not in _MARKERS]
     text = "\n".join(lines).strip()
+    if name:
+        text = re.sub(rf"^{re.escape(name)}\s*[=＝]\s*", "", text).strip()
+    if len(text) >= 2 and _QUOTES.get(text[0]) == text[-1]:
+        text = text[1:-1].strip()
     return text if text else ...
 
 
@@ -47,7 +53,7 @@ def answer(line: str, cell: str, shell=None) -> None:
     if not ANSWER_NAME.fullmatch(name):
         print("⚠️ 这个答题单元格的第一行被改动了：第一行应为“%%answer 题号”（例如 %%answer q1），请恢复后重新运行。")
         return
-    (shell or _shell()).user_ns[name] = answer_text(cell)
+    (shell or _shell()).user_ns[name] = answer_text(cell, name)
 
 
 def learner(line: str, cell: str) -> None:

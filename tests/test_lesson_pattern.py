@@ -15,8 +15,8 @@ from scjg.teaching import case_card
 
 
 def test_answer_and_learner_cells_in_a_real_kernel(tmp_path):
-    """In a kernel, is an empty %%answer cell 尚未作答 (...), the text typed after it the answer (blank lines and
-    spaces dropped, legal punctuation kept), and does %%learner confirm or ask for what is missing?"""
+    """In a kernel, is an empty %%answer cell 尚未作答 (...), the text typed after it the answer (blank lines, spaces,
+    `q4 = ` and quotes dropped, legal punctuation kept), and does %%learner confirm or ask for what is missing?"""
     cells = [
         'from scjg.lesson import start\nstart("02-food-safety", show=False)',
         "%%answer q1\n",
@@ -26,6 +26,8 @@ def test_answer_and_learner_cells_in_a_real_kernel(tmp_path):
         "%%answer q3\n### BEGIN SOLUTION\n5万元\n### END SOLUTION",
         "print(repr(q3))",
         "%%answer\nB",
+        '%%answer q4\nq4 = “第三十四条第（十）项”',
+        "print(repr(q4))",
         "%%learner\n学员编号：\n姓名：",
         "%%learner\n学员编号: sh007\n姓名：  李某",
     ]
@@ -37,8 +39,9 @@ def test_answer_and_learner_cells_in_a_real_kernel(tmp_path):
     assert result.outputs_text(4).strip() == "'第一百二十四条第一款（五）'"
     assert result.outputs_text(6).strip() == "'5万元'"
     assert "第一行被改动" in result.outputs_text(7)
-    assert "⏳" in result.outputs_text(8) and "学员编号和姓名" in result.outputs_text(8)
-    assert result.outputs_text(9).strip() == "✅ 已记下：学员编号 sh007，姓名 李某。提交前请按 Ctrl + S 保存。"
+    assert result.outputs_text(9).strip() == "'第三十四条第（十）项'"  # Python habits dropped, legal brackets kept
+    assert "⏳" in result.outputs_text(10) and "学员编号和姓名" in result.outputs_text(10)
+    assert result.outputs_text(11).strip() == "✅ 已记下：学员编号 sh007，姓名 李某。提交前请按 Ctrl + S 保存。"
 
 
 def test_practice_answers_back_with_the_right_answer():

@@ -111,8 +111,8 @@ def build_cohort(course_root: Path, lesson_id: str, learners: int = 40, seed: in
             answers.pop(v)
         failed = wrong | blank
         if profile == "punctuation" and variables:
-            # Python habits typed as the answer (`q1 = “…”`): unreadable in an %%answer cell, a
-            # SyntaxError in a Python one
+            # an answer the kit cannot read (%%answer forgives `q1 = ` and quotes, not the words),
+            # a SyntaxError (Chinese quotes) in a Python cell
             var = variables[0]
             answers[var] = f"{var} = “错误写法”" if var in typed else "“错误写法”"
             failed = {var}
