@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -145,9 +146,11 @@ def run_all_in_browser(page, base, token, lesson_id, name=None):
         time.sleep(2)
         page.click(".lm-MenuBar-itemLabel:text-is('文件')")
         page.click(".lm-Menu-itemLabel:text-is('保存 Notebook')")
-        nb = saved_notebook(base, token, path)
-        code = [c for c in nb["cells"] if c["cell_type"] == "code"]
-        if all(c.get("execution_count") for c in code):
+        try:
+            nb = saved_notebook(base, token, path)
+        except urllib.error.HTTPError:  # read while the server was still writing a large notebook: try again
+            nb = None
+        if nb and all(c.get("execution_count") for c in nb["cells"] if c["cell_type"] == "code"):
             return nb
         if time.time() > deadline:
             page.screenshot(path=f"/tmp/browser-fail-{lesson_id}.png")
