@@ -2,6 +2,7 @@
 #   make lab    安装（如需要）并打开中文 JupyterLab，显示学员版课程 notebooks/
 #   make test   安装（如需要，含浏览器与中文字体）并运行全部测试
 #   make bench  运行评分性能基准（不属于测试）
+#   make bundle 生成内网离线安装包（Windows、Linux、macOS）到 dist/，需能访问软件源
 # A second run installs nothing new: each install step is guarded by a stamp file
 # that is older than pyproject.toml only when the dependencies changed.
 
@@ -10,7 +11,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: lab test bench install install-test system-deps release doctor clean-venv
+.PHONY: lab test bench bundle install install-test system-deps release doctor clean-venv
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "需要 Python 3.11 或更高版本")'
@@ -22,7 +23,11 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,bundle]'
+	@touch $@
+
+$(VENV)/.installed-bundle: pyproject.toml $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[bundle]'
 	@touch $@
 
 install: $(VENV)/.installed
@@ -44,6 +49,9 @@ test: system-deps install-test
 
 bench: install-test
 	$(PY) benchmarks/bench_grading.py
+
+bundle: $(VENV)/.installed-bundle
+	$(VENV)/bin/scjg bundle --platform win_amd64 --platform manylinux_x86_64 --platform macosx_arm64 dist
 
 release: install
 	$(VENV)/bin/scjg release
