@@ -3,6 +3,7 @@ real builder functions (no wheels): what is replaced, what is kept, what a damag
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -104,3 +105,35 @@ def test_bundle_will_not_delete_a_foreign_folder(tmp_path, capsys):
     assert cli.main(["bundle", "--platform", "manylinux_x86_64", str(tmp_path / "out")]) == 1
     assert "不是安装包" in capsys.readouterr().out
     assert (victim / "mine.txt").read_text(encoding="utf-8") == "教员的文件"
+
+
+def test_readme_offline_path_names_real_commands():
+    """Does README's 内网 section use a Makefile target and a verb that exist, and name the update command?"""
+    readme = (KIT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## 内网", 1)[1].split("\n## ", 1)[0]
+    assert "make bundle" in section and "\nbundle:" in (KIT / "Makefile").read_text(encoding="utf-8")
+    assert "scjg bundle" in section and "bundle" in cli.VERBS
+    assert "install.bat --update" in section and "不会被覆盖" in section
+    assert re.search(r"Windows（win_amd64） \| 约 \d+ MB", section), "安装包大小应写实测值"
+
+
+def test_learner_install_leaves_out_answers_and_runs_lesson00(tmp_path, monkeypatch):
+    """Does a learner install hold no lesson sources (solutions, hidden tests, 教案) but the course index, keep
+    that mode on update, and still run lesson 00 without errors or stderr?"""
+    from scjg.execute import run_notebook
+
+    bundle = kit_bundle(tmp_path / "b", "2026-01-01T00:00:00Z")
+    target = tmp_path / "t"
+    sync_kit(bundle, target, learner=True)
+    assert sorted(p.relative_to(target).as_posix() for p in (target / "lessons").rglob("*") if p.is_file()) == \
+        ["lessons/catalog.yaml"]
+    assert (bundle / "kit/lessons/02-food-safety/plan.md").is_file()
+    assert (target / NB).is_file()
+    republish(bundle, "2026-02-01T00:00:00Z")
+    again = sync_kit(bundle, target)
+    assert not any(rel.startswith("lessons/0") for rel in again.added + again.updated + again.unchanged)
+
+    monkeypatch.setenv("SCJG_ROOT", str(target))
+    monkeypatch.setenv("SCJG_DATASETS", str(target / "datasets"))
+    result = run_notebook(target / NB)
+    assert result.errors == [] and result.stderr == []

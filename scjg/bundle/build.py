@@ -53,7 +53,8 @@ def build(source: Path, out: Path, targets: list[Target], *, log=print, make_zip
         log(f"  {len(found)} 个软件包")
     shutil.rmtree(folder / ".resolve", ignore_errors=True)
     write_kit(source, folder)
-    font = bundled_font(folder / "fonts") if any(t.platform.name != "win_amd64" for t in targets) else None
+    linux = any(t.platform.name == "manylinux_x86_64" for t in targets)
+    font = bundled_font(folder / "fonts") if linux else None
     write_scripts(folder, targets, version, font)
     manifest.write(folder, {
         "format": 1, "kit_version": version,

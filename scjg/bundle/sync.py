@@ -1,7 +1,9 @@
 """Install or update the kit's files from a bundle into a trainer's folder, never overwriting work.
 
 Run by install.sh / install.bat with the freshly installed venv's Python:
-    python -m scjg.bundle.sync BUNDLE TARGET
+    python -m scjg.bundle.sync BUNDLE TARGET [--learner]
+A learner's PC (--learner, remembered for later updates) gets no trainer sources from lessons/: the graded
+source notebooks hold the solutions and hidden tests, plan.md the answer key; only the course index stays.
 A file is replaced only if it is still exactly what an earlier bundle installed; a file someone changed
 (an answered notebook, a trainer's edited lesson) stays, and the new version is put beside the
 installation in .scjg/updates/<bundle>/ instead. Files an earlier bundle installed are never deleted.
@@ -35,20 +37,31 @@ class SyncReport:
     updates_dir: Path | None = None                    # where the new versions of `kept` went
 
 
-def sync_kit(bundle: Path, target: Path) -> SyncReport:
-    """Copy the bundle's kit/ into `target` by the rule above; ValueError in Chinese if the bundle is damaged."""
+def for_learners(rel: str) -> bool:
+    """Does a learner's PC get this kit file? Everything but the trainer's lesson sources."""
+    return not rel.startswith("lessons/") or rel == "lessons/catalog.yaml"
+
+
+def sync_kit(bundle: Path, target: Path, learner: bool = False) -> SyncReport:
+    """Copy the bundle's kit/ into `target` by the rule above; ValueError in Chinese if the bundle is damaged.
+
+    `learner` (or an earlier learner install of `target`) leaves out the trainer's lesson sources."""
     data = manifest.read(bundle)
     bad = manifest.damaged(bundle, data, KIT)
     if bad:
         raise ValueError("安装包中这些文件已损坏或缺失，请重新拷贝整个安装包：\n  " + "\n  ".join(bad[:20]))
     state_path = target / STATE
-    installed = json.loads(state_path.read_text(encoding="utf-8"))["files"] if state_path.exists() else {}
+    previous = json.loads(state_path.read_text(encoding="utf-8")) if state_path.exists() else {}
+    installed = previous.get("files", {})
+    learner = learner or previous.get("learner", False)
     report = SyncReport()
     recorded = dict(installed)
     for name, digest in data["files"].items():
         if not name.startswith(KIT):
             continue
         rel = name[len(KIT):]
+        if learner and not for_learners(rel):
+            continue
         source, dest = bundle / name, target / rel
         if not dest.exists():
             report.added.append(rel)
@@ -66,7 +79,7 @@ def sync_kit(bundle: Path, target: Path) -> SyncReport:
         _copy(source, dest)
         recorded[rel] = digest
     state_path.parent.mkdir(parents=True, exist_ok=True)
-    state = {"kit_version": data["kit_version"], "built": data["built"], "files": recorded}
+    state = {"kit_version": data["kit_version"], "built": data["built"], "learner": learner, "files": recorded}
     state_path.write_text(json.dumps(state, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return report
 
@@ -143,14 +156,17 @@ def print_report(report: SyncReport, target: Path, data: dict) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    if len(argv) != 2:
-        print("用法：python -m scjg.bundle.sync 安装包文件夹 目标文件夹")
-        return 2
-    bundle, target = Path(argv[0]).resolve(), Path(argv[1]).resolve()
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m scjg.bundle.sync", description="由安装包安装或更新工具包文件")
+    parser.add_argument("bundle", help="安装包文件夹")
+    parser.add_argument("target", help="目标文件夹")
+    parser.add_argument("--learner", action="store_true", help="学员电脑：不装教员版课程源文件（含答案）")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    bundle, target = Path(args.bundle).resolve(), Path(args.target).resolve()
     try:
         data = manifest.read(bundle)
-        report = sync_kit(bundle, target)
+        report = sync_kit(bundle, target, learner=args.learner)
     except (ValueError, OSError) as exc:
         print(f"安装未完成：{exc}")
         return 1

@@ -105,7 +105,7 @@ def fetch(target: Target, pins: dict[str, str], common: Path, own: Path, log) ->
     with tempfile.TemporaryDirectory() as tmp:
         staging = Path(tmp)
         for name in download(target, pins, staging):
-            log(f"  {name} {pins[name]} 只有源码包：构建为通用 wheel（只构建一次）")
+            log(f"  {name} {pins[name]} 只有源码包：用由源码构建的通用 wheel（只构建一次，之后取自缓存）")
             shutil.copy2(build_from_source(name, pins[name]), staging)
         wheels = {}
         for wheel in sorted(staging.glob("*.whl")):

@@ -2,15 +2,17 @@
 rem 市场监管大讲堂 离线安装（Windows）。不连接任何网络：软件包全部来自本安装包。
 rem   双击 install.bat，或在命令提示符中：install.bat [目标文件夹]   首次安装（默认 %USERPROFILE%\scjg）
 rem   install.bat --update [目标文件夹]   用新版安装包更新课程、法律文本和工具包；学员作答过的笔记本不会被覆盖
+rem   install.bat --learner [目标文件夹]  学员电脑：不装教员版课程源文件（含答案和教案）
 setlocal EnableExtensions
 set "HERE=%~dp0"
 set "HERE=%HERE:~0,-1%"
 set "TAGS=@TAGS@"
 set "UPDATE=0"
+set "LEARNER="
 set "TARGET="
 :args
 if "%~1"=="" goto args_done
-if /i "%~1"=="--update" (set "UPDATE=1") else (set "TARGET=%~f1")
+if /i "%~1"=="--update" (set "UPDATE=1") else if /i "%~1"=="--learner" (set "LEARNER=--learner") else (set "TARGET=%~f1")
 shift
 goto args
 :args_done
@@ -41,7 +43,7 @@ set PIP="%VENV%\Scripts\python.exe" -m pip --isolated --disable-pip-version-chec
 echo 安装软件包（离线，已安装且版本相同的会跳过）……
 %PIP% -r "%HERE%\requirements\%TAG%.txt" || goto failed
 %PIP% --no-deps --force-reinstall -r "%HERE%\requirements\scjg.txt" || goto failed
-"%VENV%\Scripts\python.exe" -m scjg.bundle.sync "%HERE%" "%TARGET%" || goto failed
+"%VENV%\Scripts\python.exe" -m scjg.bundle.sync "%HERE%" "%TARGET%" %LEARNER% || goto failed
 echo.
 pause
 exit /b 0

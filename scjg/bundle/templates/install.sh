@@ -2,15 +2,18 @@
 # 市场监管大讲堂 离线安装（Linux / macOS）。不连接任何网络：软件包全部来自本安装包。
 #   sh install.sh [目标文件夹]            首次安装（默认 ~/scjg）
 #   sh install.sh --update [目标文件夹]   用新版安装包更新课程、法律文本和工具包；学员作答过的笔记本不会被覆盖
+#   sh install.sh --learner [目标文件夹]  学员电脑：不装教员版课程源文件（含答案和教案）
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 TAGS="@TAGS@"
 UPDATE=0
+LEARNER=""
 TARGET=""
 for arg in "$@"; do
   case "$arg" in
     --update) UPDATE=1 ;;
-    -h|--help) sed -n '2,4p' "$0"; exit 0 ;;
+    --learner) LEARNER=--learner ;;
+    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
     *) TARGET=$arg ;;
   esac
 done
@@ -42,8 +45,12 @@ else
   "$PY" -m venv "$VENV" || fail "无法创建虚拟环境（Debian/Ubuntu/统信 UOS 上请先安装 python3-venv）。"
 fi
 
-PIP="$VENV/bin/python -m pip --isolated --disable-pip-version-check install --no-index --require-hashes --no-warn-script-location --find-links $HERE/wheels/common --find-links $HERE/wheels/$TAG"
+# Only this bundle's wheels, each checked against its sha256; no index, no pip config, no version check.
+pip_install() {
+  "$VENV/bin/python" -m pip --isolated --disable-pip-version-check install --quiet --no-index --require-hashes \
+    --no-warn-script-location --find-links "$HERE/wheels/common" --find-links "$HERE/wheels/$TAG" "$@"
+}
 echo "安装软件包（离线，已安装且版本相同的会跳过）……"
-$PIP --quiet -r "$HERE/requirements/$TAG.txt" || fail "软件包安装出错（见上方信息）。"
-$PIP --quiet --no-deps --force-reinstall -r "$HERE/requirements/scjg.txt" || fail "工具包安装出错（见上方信息）。"
-exec "$VENV/bin/python" -m scjg.bundle.sync "$HERE" "$TARGET"
+pip_install -r "$HERE/requirements/$TAG.txt" || fail "软件包安装出错（见上方信息）。"
+pip_install --no-deps --force-reinstall -r "$HERE/requirements/scjg.txt" || fail "工具包安装出错（见上方信息）。"
+exec "$VENV/bin/python" -m scjg.bundle.sync "$HERE" "$TARGET" $LEARNER
