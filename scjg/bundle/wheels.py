@@ -109,11 +109,11 @@ def fetch(target: Target, pins: dict[str, str], common: Path, own: Path, log) ->
             shutil.copy2(build_from_source(name, pins[name]), staging)
         wheels = {}
         for wheel in sorted(staging.glob("*.whl")):
-            name = str(parse_wheel_filename(wheel.name)[0])
-            folder = common if is_pure(wheel) else own
-            folder.mkdir(parents=True, exist_ok=True)
-            wheels[name] = Path(shutil.move(str(wheel), folder / wheel.name)) if not (folder / wheel.name).exists() \
-                else folder / wheel.name
+            dest = (common if is_pure(wheel) else own) / wheel.name
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            if not dest.exists():  # a pure wheel another target already brought is the same file
+                shutil.move(str(wheel), dest)
+            wheels[str(parse_wheel_filename(wheel.name)[0])] = dest
     missing = sorted(set(pins) - set(wheels))
     if missing:
         raise BundleError(f"{target.tag} 缺少这些软件包的 wheel：{'、'.join(missing)}")
