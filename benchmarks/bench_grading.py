@@ -7,8 +7,9 @@ stock `nbgrader autograde LESSON` (sequential, its own course copy) and `scjg gr
 Prints seconds per submission, the ratio, and whether the automatic scores agree.
 `scjg grade` confines its kernels with bubblewrap where it can; `SCJG_NO_SANDBOX=1` times it unconfined:
 
-    farm-bench -n 3 -- sh -c 'exec .venv/bin/python benchmarks/bench_grading.py --lesson 02-food-safety --learners 6' \
-        --vs "sh -c 'exec env SCJG_NO_SANDBOX=1 .venv/bin/python benchmarks/bench_grading.py --lesson 02-food-safety --learners 6'"
+    farm-bench -n 3 --timeout 3600 \
+        --vs "env SCJG_NO_SANDBOX=1 .venv/bin/python benchmarks/bench_grading.py --lesson 02-food-safety --learners 4" \
+        -- .venv/bin/python benchmarks/bench_grading.py --lesson 02-food-safety --learners 4
 """
 from __future__ import annotations
 
