@@ -73,7 +73,7 @@ def _hostile(kit, course, port: int) -> dict[str, str]:
         "bigfile": "50000\nwith open('big.bin', 'wb') as fh:\n    for _ in range(400):\n"
                    "        fh.write(b'x' * 2**20)",
         "sleeper": "50000\nimport time\ntime.sleep(10 ** 6)",
-        "printer": "50000\nimport sys\nfor _ in range(1024):\n    sys.stdout.write('x' * 2**20)",
+        "printer": "50000\nimport sys\nmegabyte = 'x' * 2**20\nfor _ in range(1024):\n    sys.stdout.write(megabyte)",
     }
 
 
