@@ -128,6 +128,9 @@ def wrap(argv: list[str], *, shared: Path | None, course: Path | None, work_mb: 
             "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--size", str(work_mb * 2**20), "--tmpfs", WORK,
             *_system_mounts(), *_python_mounts(), *_course_mounts(course)]  # binds after /tmp: they may lie in it
     env = environment(dict(os.environ if env is None else env))
+    if course is not None:  # the kernel reads the catalog of this course's workspace, whatever its cwd
+        from . import common
+        env["SCJG_ROOT"] = str(common.kit_root(course))
     if shared is not None:
         args += ["--bind", str(shared), str(shared)]
         env["SCJG_CONFINE_SHARED"] = str(shared)
