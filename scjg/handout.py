@@ -125,10 +125,12 @@ def _launch(playwright):
         path = shutil.which(name)
         if path:
             return playwright.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-gpu"])
-    for channel in ("chrome", "msedge"):
+    from playwright.sync_api import Error
+
+    for channel in ("chrome", "msedge"):  # installed Chrome or Edge in their standard places (Windows, macOS)
         try:
             return playwright.chromium.launch(channel=channel)
-        except Exception:  # noqa: BLE001 - Playwright raises its own Error when a channel is not installed
+        except Error:
             continue
     raise HandoutError("未找到 Chromium、Chrome 或 Edge 浏览器，无法生成 PDF。请安装其中一种（Debian/Ubuntu：apt install chromium）。")
 

@@ -93,11 +93,12 @@ def questions(graded: nbformat.NotebookNode) -> list[Question]:
             found[number] = Question(number, float(meta.get("points", 0)), "\n\n".join(text), written=True,
                                      reference=cell.source.strip())
         elif cell.cell_type == "code" and meta.get("grade"):
+            question = None
             for label, number, variable, kind in _CHECK.findall(cell.source):
                 question = found.setdefault(int(number), Question(int(number), 0.0, "\n\n".join(text)))
                 question.parts.append(Part(label, variable, kind))
-            if _CHECK.search(cell.source):
-                found[int(_CHECK.search(cell.source)[2])].points += float(meta.get("points", 0))
+            if question:
+                question.points += float(meta.get("points", 0))
         else:
             continue
         text = []
