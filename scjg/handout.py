@@ -46,6 +46,7 @@ a.anchor-link { display: none; }
 """
 FOOTER = ("<div style='font-size:8pt;width:100%;text-align:center;font-family:\"Noto Sans CJK SC\",sans-serif'>"
           "{title}　第 <span class='pageNumber'></span> 页 共 <span class='totalPages'></span> 页</div>")
+PRINTED_WIDGET = "<div class='scjg-widget-note'>（此处是互动工具，课堂上由教员现场演示。）</div>"
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome", "msedge",
             "microsoft-edge", "microsoft-edge-stable")
 WHO = ("<div class='who'><span>学员编号：<span class='blank'></span></span><span>姓名：<span class='blank'></span></span>"
@@ -167,7 +168,7 @@ def build(lesson_id: str, out: Path, *, lecture_path: Path | None = None, lesson
     lecture_path = lecture_path or slides.lecture_notebook(lesson_id, lessons)
     lecture = slides.lecture_cells(nbformat.read(str(lecture_path), as_version=4))
     slides.execute(lecture, lecture_path.parent)
-    slides.static_outputs(lecture)
+    slides.static_outputs(lecture, PRINTED_WIDGET)
     items = questions(graded)
     if not items:
         raise HandoutError(f"{graded_path.name} 中没有计分题，无法生成答题卡。")

@@ -109,8 +109,8 @@ def execute(nb: nbformat.NotebookNode, folder: Path, timeout: int = 300) -> None
         raise SlidesError("讲授笔记本运行出错，未生成幻灯片：\n" + "\n".join(failed))
 
 
-def static_outputs(nb: nbformat.NotebookNode) -> None:
-    """Outputs a static page can show: widgets become a note, stderr and errors are dropped."""
+def static_outputs(nb: nbformat.NotebookNode, note: str = WIDGET_NOTE) -> None:
+    """Outputs a static page can show: widgets become `note`, stderr and errors are dropped."""
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
@@ -119,7 +119,7 @@ def static_outputs(nb: nbformat.NotebookNode) -> None:
             if out.output_type == "stream" and out.name == "stderr" or out.output_type == "error":
                 continue
             if "application/vnd.jupyter.widget-view+json" in out.get("data", {}):
-                out = nbformat.v4.new_output("display_data", data={"text/html": WIDGET_NOTE})
+                out = nbformat.v4.new_output("display_data", data={"text/html": note})
             outputs.append(out)
         cell.outputs = outputs
     nb.metadata.pop("widgets", None)

@@ -118,6 +118,17 @@ def test_solution_texts_cover_code_hidden_tests_and_written_answers():
     assert slides.solution_texts(nb) == ['q1 = "第三十四条"', "expect_article(q1, 34)", "（参考答案）当事人违反了……"]
 
 
+def test_a_lecture_that_fails_gives_a_chinese_message_and_no_deck(tmp_path):
+    """Does a lecture cell that raises stop the deck with a Chinese message naming the cell, writing nothing?"""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# 标题"), nbformat.v4.new_code_cell("1 / 0")]
+    source = tmp_path / "lecture.ipynb"
+    nbformat.write(nb, str(source))
+    with pytest.raises(slides.SlidesError, match="第 2 个单元格：ZeroDivisionError"):
+        slides.build(source, tmp_path / "deck.html", title="测试")
+    assert not (tmp_path / "deck.html").exists()
+
+
 def test_unknown_lesson_is_refused_in_chinese(tmp_path, capsys):
     """Does `scjg slides` for an unknown lesson say so in Chinese and write nothing?"""
     assert scjg(["slides", "99-nope", "--out", str(tmp_path / "x.html")]) == 1
