@@ -187,7 +187,7 @@ def test_amount_near_misses_fail(value):
 
 @pytest.mark.parametrize("value", [50000, "5万元", 50000.4, 49999.6, "50,000"])
 def test_amount_rounding_allowance(value):
-    """Is an amount within the documented half-yuan rounding allowance accepted?"""
+    """Is an amount within half a yuan of the key (expect_amount's rounding allowance) accepted?"""
     expect_amount(value, 50000)
 
 
