@@ -111,7 +111,7 @@ def solution_values(graded_path: Path, graded: nbformat.NotebookNode, variables:
     probe = ("import json as _j\nprint('SCJG-KEY' + _j.dumps({_n: globals().get(_n) for _n in %r}, "
              "ensure_ascii=False, default=lambda v: v.item() if hasattr(v, 'item') else str(v)))" % variables)
     nb.cells.append(nbformat.v4.new_code_cell(probe))
-    execute(nb, graded_path.parent)
+    execute(nb, graded_path.parent, what=f"评分笔记本 {graded_path.name}（含参考答案）")
     text = "".join(out.get("text", "") for out in nb.cells[-1].outputs if out.output_type == "stream")
     return json.loads(text.split("SCJG-KEY", 1)[1])
 

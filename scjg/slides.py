@@ -97,7 +97,7 @@ def lecture_cells(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def execute(nb: nbformat.NotebookNode, folder: Path, timeout: int = 300) -> None:
+def execute(nb: nbformat.NotebookNode, folder: Path, timeout: int = 300, *, what: str = "讲授笔记本") -> None:
     """Run `nb` in `folder` (outputs stay in memory); SlidesError naming the cells that failed."""
     from nbclient import NotebookClient
 
@@ -106,7 +106,7 @@ def execute(nb: nbformat.NotebookNode, folder: Path, timeout: int = 300) -> None
     failed = [f"第 {i + 1} 个单元格：{out.ename}: {out.evalue}"
               for i, cell in enumerate(nb.cells) for out in cell.get("outputs", []) if out.output_type == "error"]
     if failed:
-        raise SlidesError("讲授笔记本运行出错，未生成幻灯片：\n" + "\n".join(failed))
+        raise SlidesError(f"{what}运行出错，未生成材料：\n" + "\n".join(failed))
 
 
 def static_outputs(nb: nbformat.NotebookNode, note: str = WIDGET_NOTE) -> None:
