@@ -110,7 +110,8 @@ def execute(nb: nbformat.NotebookNode, folder: Path, timeout: int = 300, *, what
 
 
 def static_outputs(nb: nbformat.NotebookNode, note: str = WIDGET_NOTE) -> None:
-    """Outputs a static page can show: widgets become `note`, stderr and errors are dropped."""
+    """Outputs a static page can show: a widget becomes the static HTML it offers (text/html beside its
+    view), else `note`; stderr and errors are dropped."""
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
@@ -118,8 +119,9 @@ def static_outputs(nb: nbformat.NotebookNode, note: str = WIDGET_NOTE) -> None:
         for out in cell.get("outputs", []):
             if out.output_type == "stream" and out.name == "stderr" or out.output_type == "error":
                 continue
-            if "application/vnd.jupyter.widget-view+json" in out.get("data", {}):
-                out = nbformat.v4.new_output("display_data", data={"text/html": note})
+            data = out.get("data", {})
+            if "application/vnd.jupyter.widget-view+json" in data:  # a widget's own static HTML, else the note
+                out = nbformat.v4.new_output("display_data", data={"text/html": data.get("text/html", note)})
             outputs.append(out)
         cell.outputs = outputs
     nb.metadata.pop("widgets", None)

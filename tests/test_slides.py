@@ -104,6 +104,22 @@ def test_graded_cells_are_dropped_and_their_slide_kept():
     assert len(nb.cells) == 3, "原笔记本不应被修改"
 
 
+def test_widgets_become_their_static_html_or_a_note():
+    """Does a widget output show the static HTML it offers, and a plain widget the demonstration note?"""
+    view = {"application/vnd.jupyter.widget-view+json": {"model_id": "m1", "version_major": 2, "version_minor": 0},
+            "text/plain": "VBox(...)"}
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("Quiz(...)")
+    cell.outputs = [nbformat.v4.new_output("display_data", data=view),
+                    nbformat.v4.new_output("display_data", data={**view, "text/html": "<p>自测题：……</p>"}),
+                    nbformat.v4.new_output("stream", name="stderr", text="警告")]
+    nb.cells = [cell]
+    nb.metadata["widgets"] = {"state": {}}
+    slides.static_outputs(nb)
+    assert [o.data["text/html"] for o in cell.outputs] == [slides.WIDGET_NOTE, "<p>自测题：……</p>"]
+    assert "widgets" not in nb.metadata
+
+
 def test_solution_texts_cover_code_hidden_tests_and_written_answers():
     """Are solution lines, hidden-test lines and written reference answers all listed?"""
     nb = nbformat.v4.new_notebook()
