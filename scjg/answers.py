@@ -60,6 +60,8 @@ def _plain(value, what: str) -> str:
                                 f"例如：第一行 %%answer 题号，第二行 {_EXAMPLE.get(what, '第一百二十四条')}。")
     while len(text) >= 2 and text[0] + text[-1] in _QUOTES:
         text = text[1:-1]
+    if text in ("", "...", "......"):  # after NFKC, … is ...
+        raise AnswerFormatError(f"{what}尚未作答：请把 ... 改成你的答案。")
     return text
 
 

@@ -214,3 +214,10 @@ def test_article_near_misses_fail():
     with pytest.raises(AssertionError, match="条号"):
         expect_article("食品安全法第一百二十五条第一款第五项", 124, 1, 5)
     expect_article("食品安全法第一百二十四条第一款（五）", 124, 1, 5)
+
+
+@pytest.mark.parametrize("typed", ["...", "……", "  ", '""'])
+def test_placeholder_text_is_not_answered(typed):
+    """Is `...` typed as text (or nothing inside quotes) reported as 尚未作答, not as a wrong format?"""
+    ok, msg = format_message("第1题", typed, "article")
+    assert not ok and "尚未作答" in msg
