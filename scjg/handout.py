@@ -18,7 +18,7 @@ from pathlib import Path
 import nbformat
 
 from . import catalog, slides
-from .handout_questions import Question, answer_forms, questions, read_overrides, solution_values, with_key
+from .handout_questions import Question, answer_forms, questions, read_plan_key, solution_values, with_key
 from .paths import LESSONS
 
 CSS = """
@@ -173,7 +173,7 @@ def build(lesson_id: str, out: Path, *, lecture_path: Path | None = None, lesson
     if not items:
         raise HandoutError(f"{graded_path.name} 中没有计分题，无法生成答题卡。")
     values = solution_values(graded_path, graded, [p.variable for q in items for p in q.parts])
-    with_key(items, values, read_overrides(folder))
+    with_key(items, values, read_plan_key(folder))
     exercises = [] if lecture_path.resolve() == graded_path.resolve() else items
     documents = {out / "handout.pdf": (title, handout_html(lecture, exercises, title)),
                  out / "answer-sheet.pdf": (title, answer_sheet_html(items, title)),

@@ -2,13 +2,9 @@
 
 Questions come from the visible checks of the graded test cells (contract: `check("第1题", q1, "article")`)
 and from the written (说理) cells; the key from the solution's values, read the way the checks read them,
-written as a county officer would write them. A lesson may refine any question's key, 解析 or 评分细则
-in `lessons/<id>/key.yaml`:
-
-    第1题:
-      answer: 违反《中华人民共和国食品安全法》第三十四条第（十）项的规定。
-      explain: 过期饮料放在仓库待售区，即属经营超过保质期的食品……
-      rubric: 写到项得1分；只写第三十四条不得分。
+written as a county officer would write them. The lesson's plan.md adds what only a trainer can write:
+the 解析 column of its answer table (`| 第N题 | 题型 | 分值 | 答案 | 解析 |`) and, for a written answer,
+its `## 第N题 说理评分标准` table (`| 要点 | 分值 | 给分标准 |`) as the 评分细则.
 """
 from __future__ import annotations
 
@@ -18,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
-import yaml
 
 from . import checks, laws
 from .money import yuan
@@ -165,8 +160,8 @@ def _rubric(question: Question) -> str:
     return "答对得分。"
 
 
-def with_key(items: list[Question], values: dict, overrides: dict | None = None) -> list[Question]:
-    """Fill each question's answer, 解析 and 评分细则: from the solution values, then the lesson's key.yaml."""
+def with_key(items: list[Question], values: dict, plan: dict | None = None) -> list[Question]:
+    """Fill each question's answer, 解析 and 评分细则: from the solution values, then from the plan's key."""
     for question in items:
         if question.written:
             question.answer = re.sub(r"^（参考答案[^）]*）", "", question.reference).strip()
@@ -178,21 +173,37 @@ def with_key(items: list[Question], values: dict, overrides: dict | None = None)
                 (f"{p.label.removeprefix(question.label).strip()}：" if len(question.parts) > 1 else "")
                 + _part_key(question, p, values[p.variable]) for p in question.parts)
         question.rubric = _rubric(question)
-        for name, text in ((overrides or {}).get(question.label) or {}).items():
-            if name in ("answer", "explain", "rubric"):
-                setattr(question, name, str(text).strip())
+        for name, text in ((plan or {}).get(question.label) or {}).items():
+            setattr(question, name, text.rstrip("。") + "。")
     return items
 
 
-def read_overrides(folder: Path) -> dict:
-    """The lesson's key.yaml ({} if it has none)."""
-    path = folder / "key.yaml"
-    if not path.exists():
-        return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict):
-        raise ValueError(f"{path} 的格式不对：应为“第1题: {{answer: ..., explain: ..., rubric: ...}}”。")
-    return data
+def plan_key(plan_text: str) -> dict[str, dict[str, str]]:
+    """第N题 -> {"explain": 解析} from plan.md's answer table and {"rubric": ...} from its 说理评分标准 tables.
+
+    Only a table whose header names 解析 counts (an older plan's code notation is not a 解析)."""
+    key: dict[str, dict[str, str]] = {}
+    explained, rubric_of = False, None
+    for line in plan_text.splitlines():
+        if line.startswith("#"):
+            found = re.search(r"(第\d+题)\s*说理评分标准", line)
+            rubric_of, explained = (found[1] if found else None), False
+            continue
+        cols = [c.strip() for c in line.strip().strip("|").split("|")] if line.lstrip().startswith("|") else []
+        if cols[:1] == ["题"]:
+            explained = len(cols) >= 5 and cols[4] == "解析"
+        elif explained and len(cols) >= 5 and re.fullmatch(r"第\d+题", cols[0]):
+            key.setdefault(cols[0], {})["explain"] = cols[4]
+        elif rubric_of and len(cols) == 3 and re.fullmatch(r"\d+(?:\.\d+)?", cols[1]):
+            rubric = key.setdefault(rubric_of, {})
+            rubric["rubric"] = rubric.get("rubric", "") + f"{cols[0]}（{cols[1]}分）：{cols[2]}。"
+    return key
+
+
+def read_plan_key(folder: Path) -> dict[str, dict[str, str]]:
+    """The key additions of the lesson's plan.md ({} if it has none)."""
+    path = folder / "plan.md"
+    return plan_key(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
 def answer_forms(kind: str) -> str:

@@ -14,7 +14,7 @@ from matplotlib.image import imread
 
 from scjg import catalog, handout
 from scjg.cli import main as scjg
-from scjg.handout_questions import questions, with_key
+from scjg.handout_questions import plan_key, questions, with_key
 from scjg.paths import LESSONS
 from tests.test_slides import secret_texts
 
@@ -89,7 +89,7 @@ def test_key_is_written_in_legal_language(printed):
                    "法定罚款幅度为10万元以上20万元以下",
                    "法定罚款幅度为5万元以上10万元以下",
                    "当事人生产经营超范围使用食品添加剂甜蜜素的馒头、花卷",
-                   "评分要点（共"):
+                   "条款与依据（1分）"):
         assert phrase in text, phrase
     assert "fine_range" not in text and "expect_" not in text and "q3_min" not in text
 
@@ -112,15 +112,35 @@ def test_questions_of_lesson00():
     assert found == [("第1题", "金额", 1.0), ("第2题", "单选", 2.0), ("第3题", "说理", 2.0)]
 
 
-def test_key_yaml_refines_the_key():
-    """Does a lesson's key.yaml replace the derived answer and add a 解析 and a 评分细则?"""
+PLAN = """## 参考答案与解析
+
+| 题 | 题型 | 分值 | 答案 | 解析 |
+|---|---|---|---|---|
+| 第2题 | 单选 | 2 | B | 重启内核并运行所有单元格，才能确认笔记本从头到尾能正常运行 |
+
+## 第3题 说理评分标准（2分）
+
+| 要点 | 分值 | 给分标准 |
+|---|---|---|
+| 案件类型 | 1 | 写出一类具体的市场监管案件 |
+| 学习需求 | 1 | 写出一项具体的学习需求 |
+"""
+
+
+def test_plan_adds_explanations_and_the_written_rubric():
+    """Does plan.md's 解析 column and 说理评分标准 table reach the key, next to the answers from the solutions?"""
     nb = nbformat.read(str(LESSONS / "00-getting-started" / "00-getting-started.ipynb"), as_version=4)
-    items = with_key(questions(nb), {"q1": 50000, "q2": "B"},
-                     {"第2题": {"explain": "重启内核后从头运行，才能发现依赖顺序的问题。", "rubric": "选B得2分。"}})
-    assert items[0].answer == "5万元（50000元）"
-    assert items[1].answer.startswith("B. ") and items[1].rubric == "选B得2分。"
-    page = handout.key_html(items, "第0课")
-    assert "<b>解析：</b>重启内核后从头运行" in page
+    items = with_key(questions(nb), {"q1": 50000, "q2": "B"}, plan_key(PLAN))
+    assert items[0].answer == "5万元（50000元）" and items[0].explain == ""
+    assert items[1].answer.startswith("B. ") and items[1].explain == "重启内核并运行所有单元格，才能确认笔记本从头到尾能正常运行。"
+    assert items[2].rubric == "案件类型（1分）：写出一类具体的市场监管案件。学习需求（1分）：写出一项具体的学习需求。"
+    assert "<b>解析：</b>重启内核并运行所有单元格" in handout.key_html(items, "第0课")
+
+
+def test_a_plan_with_code_in_its_last_column_gives_no_explanation():
+    """Is an answer table whose last column is not 解析 (an older plan's code notation) left out of the key?"""
+    old = "| 题 | 题型 | 分值 | 答案 | 隐藏测试判定的内容 |\n|---|---|---|---|---|\n| 第3题 | 计算 | 2 | 10万元至20万元 | fine_range(124,1,5) |"
+    assert plan_key(old) == {}
 
 
 def test_unknown_lesson_is_refused_in_chinese(tmp_path, capsys):
