@@ -179,22 +179,19 @@ def with_key(items: list[Question], values: dict, plan: dict | None = None) -> l
 
 
 def plan_key(plan_text: str) -> dict[str, dict[str, str]]:
-    """第N题 -> {"explain": 解析} from plan.md's answer table and {"rubric": ...} from its 说理评分标准 tables.
+    """第N题 -> {"explain": 解析} from plan.md's answer table (read as the feedback reads it) and
+    {"rubric": ...} from its `## 第N题 说理评分标准` tables."""
+    from .grading.feedback import answer_key
 
-    Only a table whose header names 解析 counts (an older plan's code notation is not a 解析)."""
-    key: dict[str, dict[str, str]] = {}
-    explained, rubric_of = False, None
+    key = {label: {"explain": explain} for label, (_answer, explain) in answer_key(plan_text).items() if explain}
+    rubric_of = None
     for line in plan_text.splitlines():
         if line.startswith("#"):
             found = re.search(r"(第\d+题)\s*说理评分标准", line)
-            rubric_of, explained = (found[1] if found else None), False
+            rubric_of = found[1] if found else None
             continue
-        cols = [c.strip() for c in line.strip().strip("|").split("|")] if line.lstrip().startswith("|") else []
-        if cols[:1] == ["题"]:
-            explained = len(cols) >= 5 and cols[4] == "解析"
-        elif explained and len(cols) >= 5 and re.fullmatch(r"第\d+题", cols[0]):
-            key.setdefault(cols[0], {})["explain"] = cols[4]
-        elif rubric_of and len(cols) == 3 and re.fullmatch(r"\d+(?:\.\d+)?", cols[1]):
+        cols = [c.strip() for c in line.strip().strip("|").split("|")]
+        if rubric_of and line.lstrip().startswith("|") and len(cols) == 3 and re.fullmatch(r"\d+(?:\.\d+)?", cols[1]):
             rubric = key.setdefault(rubric_of, {})
             rubric["rubric"] = rubric.get("rubric", "") + f"{cols[0]}（{cols[1]}分）：{cols[2]}。"
     return key

@@ -137,12 +137,6 @@ def test_plan_adds_explanations_and_the_written_rubric():
     assert "<b>解析：</b>重启内核并运行所有单元格" in handout.key_html(items, "第0课")
 
 
-def test_a_plan_with_code_in_its_last_column_gives_no_explanation():
-    """Is an answer table whose last column is not 解析 (an older plan's code notation) left out of the key?"""
-    old = "| 题 | 题型 | 分值 | 答案 | 隐藏测试判定的内容 |\n|---|---|---|---|---|\n| 第3题 | 计算 | 2 | 10万元至20万元 | fine_range(124,1,5) |"
-    assert plan_key(old) == {}
-
-
 def test_unknown_lesson_is_refused_in_chinese(tmp_path, capsys):
     """Does `scjg handout` for an unknown lesson say so in Chinese and write nothing?"""
     assert scjg(["handout", "99-nope", "--out", str(tmp_path / "out")]) == 1
