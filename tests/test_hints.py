@@ -130,6 +130,22 @@ def test_answers_the_review_saw_refused(kernel, code, wanted):
         assert "第一百二十四条" not in text
 
 
+@pytest.mark.parametrize("cell, wanted", [
+    pytest.param("%%answer q1\n第三十四条第（十）项", ["✅", "第三十四条第（十）项"], id="plain-answer"),
+    pytest.param('%%answer q1\nq1 = "第三十四条第（十）项"', ["✅", "第三十四条第（十）项"], id="python-habit-in-answer-cell"),
+    pytest.param('%%answer q1\nq2 = "第124条"', ["⚠️", "不要写“q2 =”"], id="another-name-in-answer-cell"),
+    pytest.param("%%answer q1\n“食品安全法第三十四条第十项”", ["✅", "第三十四条第（十）项"], id="chinese-quotes-in-answer-cell"),
+])
+def test_python_syntax_in_an_answer_cell(kernel, cell, wanted):
+    """Typed into a %%answer cell, is Python syntax forgiven or answered with a Chinese hint, never an error?"""
+    run(kernel, "from scjg import magics\nmagics.register()")
+    outputs = run(kernel, cell) + run(kernel, "from scjg.checks import check\ncheck('第1题', q1, 'article')")
+    assert errors(outputs) == []
+    text = stdout(outputs)
+    for phrase in wanted:
+        assert phrase in text, (phrase, text)
+
+
 def test_legal_chinese_inside_strings_and_comments_is_not_flagged():
     """Are Chinese brackets and commas inside a string or a comment never reported as wrong punctuation?"""
     assert hints.wrong_punctuation('q1 = "第三十四条第（十）项"  # 注释里的，（）也不算') == []
