@@ -4,6 +4,7 @@ Paths are resolved at call time (not import time), so `--course` and $SCJG_ROOT 
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -76,8 +77,11 @@ def now_stamp() -> str:
 
 
 def read_text_any(path: Path) -> str:
-    """A text file in UTF-8 (with or without BOM) or GBK/GB18030, as Excel saves CSV on Chinese Windows."""
+    """A text file in UTF-8 (with or without BOM), UTF-16 with BOM (Excel's 「Unicode 文本」) or GBK/GB18030,
+    as Excel saves CSV on Chinese Windows."""
     data = path.read_bytes()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
@@ -97,14 +101,17 @@ def load_roster(course: Path, *, warn: bool = True) -> dict[str, str]:
     """grading/roster.csv as {learner id: Chinese name}; {} when there is no roster.
 
     Columns: 学员编号,姓名 (a header row is optional; `learner_id,name` also works). The file may be
-    UTF-8 or GBK. A row whose id is not ASCII letters/digits is reported (in Chinese), not used.
+    UTF-8 (BOM or not), GBK or tab-separated UTF-16, as Excel saves it. A row whose id is not ASCII letters/digits is reported (in Chinese), not used.
     """
     path = course / "roster.csv"
     if not path.is_file():
         return {}
     roster: dict[str, str] = {}
     bad: list[str] = []
-    for number, row in enumerate(csv.reader(io.StringIO(read_text_any(path))), start=1):
+    text = read_text_any(path)
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in first and "," not in first else ","  # Excel's 「Unicode 文本」 is tab-separated
+    for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
         if not row or not row[0].strip() or row[0].strip().startswith("#"):
             continue
         learner = row[0].strip()
