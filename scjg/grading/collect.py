@@ -262,13 +262,9 @@ def add_arguments(parser) -> None:
     common.add_course_option(parser)
 
 
-def run(args) -> int:
-    root = common.course_root(args.course)
-    try:
-        items = collect(root, args.lesson, args.source)
-    except ValueError as err:
-        print(f"收取失败：{err}")
-        return 1
+@common.trainer_verb("收取失败")
+def run(args, root: Path) -> int:
+    items = collect(root, args.lesson, args.source)
     path = write_summary(root, args.lesson, items)
     taken = sorted({i.learner for i in items if i.status.startswith(COLLECTED)})
     print(f"课程 {args.lesson}：收取 {len(taken)} 名学员的作业，放在 {root / 'submitted'}")

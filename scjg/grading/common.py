@@ -7,6 +7,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import functools
 import io
 import json
 import os
@@ -19,11 +20,29 @@ LEARNER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
 def course_root(option: str | Path | None = None) -> Path:
-    """The nbgrader course root: `--course`, else $SCJG_ROOT/grading, else the repository's grading/."""
+    """The nbgrader course root: `--course` (a workspace or its grading/), else the workspace's grading/
+    ($SCJG_ROOT, the cohort workspace the command runs in, or the kit's own)."""
     if option:
-        return Path(option).resolve()
-    from ..paths import repo_root
-    return (repo_root() / "grading").resolve()
+        root = Path(option).resolve()
+        return root / "grading" if (root / "grading" / "nbgrader_config.py").is_file() else root
+    from ..paths import grading_dir
+    return grading_dir().resolve()
+
+
+def trainer_verb(failure: str):
+    """Decorator turning `body(args, course_root)` into a verb's `run(args)`: the course is resolved from
+    `--course` (or the workspace), and a ValueError/RuntimeError becomes `failure：reason` and exit code 1."""
+    def wrap(body):
+        @functools.wraps(body)
+        def run(args) -> int:
+            root = course_root(getattr(args, "course", None))
+            try:
+                return body(args, root)
+            except (ValueError, RuntimeError) as err:
+                print(f"{failure}：{err}")
+                return 1
+        return run
+    return wrap
 
 
 def kit_root(course: Path) -> Path:
@@ -33,7 +52,7 @@ def kit_root(course: Path) -> Path:
 
 def add_course_option(parser) -> None:
     parser.add_argument("--course", default=None, metavar="目录",
-                        help="nbgrader 课程根目录（默认：本工具包的 grading/，或 $SCJG_ROOT/grading）")
+                        help="班次工作区（scjg cohort new 建立）或其 grading/ 目录（默认：当前所在的班次工作区，否则本工具包自带的）")
 
 
 def lesson_entry(course: Path, lesson_id: str) -> dict:

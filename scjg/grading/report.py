@@ -2,7 +2,8 @@
 
 Sheets: 成绩表 (learner × question, from the gradebook: a manual score overrides the automatic one),
 题目分析 (得分率 = difficulty, 区分度 = mean of the top 27 % minus the bottom 27 % by total, over full
-marks), 异常提交 (collect and grade problems, in Chinese) and 待人工评分 (what a trainer still has to do).
+marks), 异常提交 (collect and grade problems, in Chinese), 待人工评分 (what a trainer still has to do) and
+学习进度 (the whole cohort across lessons, as `scjg progress` writes it).
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ def tables(course_root: Path, lesson_id: str, db: str | None = None) -> dict:
     """The four report tables as DataFrames, read from the gradebook and the collect/grade status files."""
     import nbformat
     import pandas as pd
-    from nbgrader.api import Gradebook
+    from nbgrader.api import Gradebook, MissingEntry
 
     roster = common.load_roster(course_root, warn=False)
     work = common.work_dir(course_root, lesson_id)
@@ -32,7 +33,7 @@ def tables(course_root: Path, lesson_id: str, db: str | None = None) -> dict:
     with Gradebook(common.db_url(course_root, db)) as gb:
         try:
             assignment = gb.find_assignment(lesson_id)
-        except Exception:  # noqa: BLE001 - MissingEntry
+        except MissingEntry:
             raise ValueError(f"成绩库中还没有课程 {lesson_id}，请先运行 scjg grade {lesson_id}") from None
         for submission in sorted(assignment.submissions, key=lambda s: s.student.id):
             learner = submission.student.id
@@ -134,18 +135,13 @@ def charts(data: dict, out_dir: Path, lesson_id: str) -> list[Path]:
     return paths
 
 
-def report(course_root: Path, lesson_id: str, db: str | None = None, *, data: dict | None = None) -> list[Path]:
-    """Write the workbook, the CSVs and the charts (from `data`, default: `tables(...)`); return their paths."""
+def write_workbook(path: Path, data: dict) -> Path:
+    """The sheets of `data` (name -> DataFrame) as one workbook: header row frozen, columns sized to fit."""
     import pandas as pd
     from openpyxl.utils import get_column_letter
 
-    common.lesson_entry(course_root, lesson_id)
-    if data is None:
-        data = tables(course_root, lesson_id, db)
-    out_dir = course_root / "reports"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    xlsx = out_dir / f"{lesson_id}.xlsx"
-    with pd.ExcelWriter(xlsx, engine="openpyxl") as writer:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for sheet, frame in data.items():
             frame.to_excel(writer, sheet_name=sheet, index=False)
             ws = writer.sheets[sheet]
@@ -153,7 +149,20 @@ def report(course_root: Path, lesson_id: str, db: str | None = None, *, data: di
             for i, column in enumerate(frame.columns, start=1):
                 width = max([len(str(column))] + [len(str(v)) for v in frame[column].tolist()[:200]])
                 ws.column_dimensions[get_column_letter(i)].width = min(60, 4 + 1.6 * width)
-    paths = [xlsx]
+    return path
+
+
+def report(course_root: Path, lesson_id: str, db: str | None = None, *, data: dict | None = None) -> list[Path]:
+    """Write the workbook (the lesson's sheets and the cohort's 学习进度), the CSVs and the charts (from
+    `data`, default: `tables(...)`); return their paths."""
+    from . import progress
+
+    common.lesson_entry(course_root, lesson_id)
+    if data is None:
+        data = tables(course_root, lesson_id, db)
+    out_dir = course_root / "reports"
+    cohort = progress.tables(progress.standings(course_root, db))["学习进度"]
+    paths = [write_workbook(out_dir / f"{lesson_id}.xlsx", {**data, "学习进度": cohort})]
     for sheet, frame in data.items():
         path = out_dir / f"{lesson_id}-{FILES[sheet]}.csv"
         frame.to_csv(path, index=False, encoding="utf-8-sig")
@@ -168,15 +177,11 @@ def add_arguments(parser) -> None:
     common.add_course_option(parser)
 
 
-def run(args) -> int:
-    root = common.course_root(args.course)
-    try:
-        common.lesson_entry(root, args.lesson)
-        data = tables(root, args.lesson, args.db)
-        paths = report(root, args.lesson, args.db, data=data)
-    except ValueError as err:
-        print(f"生成报告失败：{err}")
-        return 1
+@common.trainer_verb("生成报告失败")
+def run(args, root: Path) -> int:
+    common.lesson_entry(root, args.lesson)
+    data = tables(root, args.lesson, args.db)
+    paths = report(root, args.lesson, args.db, data=data)
     grades = data["成绩表"]
     print(f"课程 {args.lesson}：{len(grades)} 名学员，平均分 {grades['总分'].mean():.2f}，"
           f"异常 {len(data['异常提交'])} 条，待人工评分 {len(data['待人工评分'])} 项。")
