@@ -79,8 +79,12 @@ def test_cohort_show_and_bad_names(two_cohorts, monkeypatch, capsys):
     capsys.readouterr()
     assert cli("cohort", "show") == 0
     assert "2026年春季第一期" in capsys.readouterr().out
+    assert cli("demo", LESSON, "--learners", "3", "--out", str(spring / "again.zip")) == 0
+    assert "scjg cohort new" not in capsys.readouterr().out  # already in a cohort: no hint
     assert cli("cohort", "new", "春季班") == 1
     assert "只能用英文字母" in capsys.readouterr().out
     monkeypatch.chdir(spring.parent)
     assert cli("cohort", "new", "2026-spring-1") == 1
     assert "已存在且不为空" in capsys.readouterr().out
+    assert cli("demo", LESSON, "--learners", "3", "--out", str(spring.parent / "kit-demo.zip")) == 0
+    assert "正式开班请先 scjg cohort new" in capsys.readouterr().out  # in the kit's own grading/: the hint
