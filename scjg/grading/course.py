@@ -43,7 +43,6 @@ def ensure_venv_on_path() -> None:
 
 def load_config(course_root: Path | None = None, **overrides):
     """The course's traitlets Config, with CourseDirectory options overridden by keyword."""
-    from traitlets.config import Config
     from traitlets.config.loader import PyFileConfigLoader
 
     root = Path(course_root or paths.grading_dir()).resolve()

@@ -8,6 +8,7 @@ marks), 异常提交 (collect and grade problems, in Chinese), 待人工评分 (
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import common
@@ -15,21 +16,55 @@ from . import common
 FILES = {"成绩表": "grades", "题目分析": "items", "异常提交": "issues", "待人工评分": "manual"}
 
 
-def tables(course_root: Path, lesson_id: str, db: str | None = None) -> dict:
-    """The four report tables as DataFrames, read from the gradebook and the collect/grade status files."""
+@dataclass
+class _Book:
+    """What the gradebook holds for a lesson, as rows: learner rows, manual-grading rows, full marks and cell kinds."""
+
+    rows: list[dict] = field(default_factory=list)
+    manual: list[dict] = field(default_factory=list)
+    maxima: dict[str, float] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)
+
+
+def _question_order(work: Path, lesson_id: str) -> list[str]:
+    """Grade ids of the graded cells in notebook order (from the release `scjg grade` registered), or []."""
     import nbformat
-    import pandas as pd
+
+    released = work / "release" / lesson_id / f"{lesson_id}.ipynb"
+    if not released.is_file():
+        return []
+    layout = common.grade_layout(nbformat.read(str(released), as_version=4))
+    return [gid for gid, info in layout.items() if info["kind"] in ("test", "written")]
+
+
+def _add_submission(book: _Book, submission, name: str, entry: dict) -> None:
+    learner = submission.student.id
+    row = {"学员编号": learner, "姓名": name}
+    pending = []
+    for notebook in submission.notebooks:
+        for grade in notebook.grades:
+            book.maxima[grade.name] = grade.max_score
+            book.kinds[grade.name] = grade.cell.cell_type
+            row[grade.name] = grade.score if not grade.needs_manual_grade else None
+            if grade.needs_manual_grade:
+                pending.append(grade.name)
+                book.manual.append({"学员编号": learner, "姓名": name, "题目": common.question_label(grade.name),
+                                    "单元格": grade.name, "原因": "说理题待教员批改" if grade.cell.cell_type == "markdown"
+                                    else "自动评分未完成，需人工给分"})
+        if notebook.flagged:
+            notes = "；".join(entry.get("notes", [])) or "已标记，需核查"
+            book.manual.append({"学员编号": learner, "姓名": name, "题目": "全卷", "单元格": "",
+                                "原因": f"评分异常，请在 Formgrader 中核查并人工给分：{notes}"})
+    row["总分"] = submission.score
+    row["满分"] = submission.max_score
+    row["状态"] = "待人工评分" if pending else ("异常" if entry.get("status") == "failed" else "已完成")
+    book.rows.append(row)
+
+
+def _read_gradebook(course_root: Path, lesson_id: str, db: str | None, roster: dict, status: dict) -> _Book:
     from nbgrader.api import Gradebook, MissingEntry
 
-    roster = common.load_roster(course_root, warn=False)
-    work = common.work_dir(course_root, lesson_id)
-    status = common.read_json(work / "grade.json", {})
-    released = work / "release" / lesson_id / f"{lesson_id}.ipynb"
-    order: list[str] = []
-    if released.is_file():
-        layout = common.grade_layout(nbformat.read(str(released), as_version=4))
-        order = [gid for gid, info in layout.items() if info["kind"] in ("test", "written")]
-    rows, manual_rows, maxima, kinds = [], [], {}, {}
+    book = _Book()
     with Gradebook(common.db_url(course_root, db)) as gb:
         try:
             assignment = gb.find_assignment(lesson_id)
@@ -37,39 +72,22 @@ def tables(course_root: Path, lesson_id: str, db: str | None = None) -> dict:
             raise ValueError(f"成绩库中还没有课程 {lesson_id}，请先运行 scjg grade {lesson_id}") from None
         for submission in sorted(assignment.submissions, key=lambda s: s.student.id):
             learner = submission.student.id
-            name = roster.get(learner, submission.student.last_name or "")
-            row = {"学员编号": learner, "姓名": name}
-            pending = []
-            for notebook in submission.notebooks:
-                for grade in notebook.grades:
-                    maxima[grade.name] = grade.max_score
-                    kinds[grade.name] = grade.cell.cell_type
-                    row[grade.name] = grade.score if not grade.needs_manual_grade else None
-                    if grade.needs_manual_grade:
-                        pending.append(grade.name)
-                        manual_rows.append({"学员编号": learner, "姓名": name, "题目": common.question_label(grade.name),
-                                            "单元格": grade.name, "原因": "说理题待教员批改" if grade.cell.cell_type == "markdown"
-                                            else "自动评分未完成，需人工给分"})
-                if notebook.flagged:
-                    notes = "；".join(status.get(learner, {}).get("notes", [])) or "已标记，需核查"
-                    manual_rows.append({"学员编号": learner, "姓名": name, "题目": "全卷", "单元格": "",
-                                        "原因": f"评分异常，请在 Formgrader 中核查并人工给分：{notes}"})
-            row["总分"] = submission.score
-            row["满分"] = submission.max_score
-            row["状态"] = "待人工评分" if pending else ("异常" if status.get(learner, {}).get("status") == "failed" else "已完成")
-            rows.append(row)
-    order = [g for g in order if g in maxima] + sorted(g for g in maxima if g not in order)
-    grades = pd.DataFrame(rows, columns=["学员编号", "姓名", *order, "总分", "满分", "状态"])
-    grades = grades.rename(columns={g: f"{common.question_label(g)}（{maxima[g]:g}分）" for g in order})
+            _add_submission(book, submission, roster.get(learner, submission.student.last_name or ""),
+                            status.get(learner, {}))
+    return book
+
+
+def item_analysis(rows: list[dict], order: list[str], maxima: dict, kinds: dict):
+    """题目分析: per question 得分率 (mean over full marks) and 区分度 (mean of the top 27 % by total minus the
+    bottom 27 %, over full marks)."""
+    import pandas as pd
 
     item_rows = []
-    totals = [r["总分"] for r in rows]
     k = max(1, math.ceil(0.27 * len(rows))) if rows else 0
-    ranked = sorted(range(len(rows)), key=lambda i: totals[i])
+    ranked = sorted(range(len(rows)), key=lambda i: rows[i]["总分"])
     low, high = ranked[:k], ranked[-k:]
     for gid in order:
-        scores = [r.get(gid) for r in rows]
-        graded = [s for s in scores if s is not None]
+        graded = [r[gid] for r in rows if r.get(gid) is not None]
         full = maxima[gid] or 1
         mean = sum(graded) / len(graded) if graded else None
         hi = [rows[i].get(gid) for i in high if rows[i].get(gid) is not None]
@@ -83,21 +101,41 @@ def tables(course_root: Path, lesson_id: str, db: str | None = None) -> dict:
             "得分率（难度）": None if mean is None else round(mean / full, 3),
             "区分度": None if disc is None else round(disc, 3),
         })
-    items = pd.DataFrame(item_rows, columns=["题目", "单元格", "评分方式", "满分", "已评人数", "满分人数", "平均分",
-                                             "得分率（难度）", "区分度"])
+    return pd.DataFrame(item_rows, columns=["题目", "单元格", "评分方式", "满分", "已评人数", "满分人数", "平均分",
+                                            "得分率（难度）", "区分度"])
 
-    issue_rows = []
+
+def _issues(work: Path, lesson_id: str, roster: dict, status: dict):
+    """异常提交: the collect problems and the grading notes, one row each."""
+    import pandas as pd
+
+    rows = []
     for problem in common.read_json(work / "collect.json", []):
-        issue_rows.append({"学员编号": problem.get("learner") or "（未识别）",
-                           "姓名": roster.get(problem.get("learner") or "", ""), "环节": "收取",
-                           "文件": problem.get("path", ""), "说明": f"{problem['status']}：{problem['reason']}"})
+        learner = problem.get("learner") or ""
+        rows.append({"学员编号": learner or "（未识别）", "姓名": roster.get(learner, "") or problem.get("name", ""),
+                     "环节": "收取", "文件": problem.get("path", ""), "说明": f"{problem['status']}：{problem['reason']}"})
     for learner, entry in sorted(status.items()):
         for note in entry.get("notes", []):
-            issue_rows.append({"学员编号": learner, "姓名": roster.get(learner, ""), "环节": "评分",
-                               "文件": f"submitted/{learner}/{lesson_id}/{lesson_id}.ipynb", "说明": note})
-    issues = pd.DataFrame(issue_rows, columns=["学员编号", "姓名", "环节", "文件", "说明"])
-    manual = pd.DataFrame(manual_rows, columns=["学员编号", "姓名", "题目", "单元格", "原因"])
-    return {"成绩表": grades, "题目分析": items, "异常提交": issues, "待人工评分": manual}
+            rows.append({"学员编号": learner, "姓名": roster.get(learner, ""), "环节": "评分",
+                         "文件": f"submitted/{learner}/{lesson_id}/{lesson_id}.ipynb", "说明": note})
+    return pd.DataFrame(rows, columns=["学员编号", "姓名", "环节", "文件", "说明"])
+
+
+def tables(course_root: Path, lesson_id: str, db: str | None = None) -> dict:
+    """The four report tables as DataFrames, read from the gradebook and the collect/grade status files."""
+    import pandas as pd
+
+    roster = common.load_roster(course_root, warn=False)
+    work = common.work_dir(course_root, lesson_id)
+    status = common.read_json(work / "grade.json", {})
+    book = _read_gradebook(course_root, lesson_id, db, roster, status)
+    order = _question_order(work, lesson_id)
+    order = [g for g in order if g in book.maxima] + sorted(g for g in book.maxima if g not in order)
+    grades = pd.DataFrame(book.rows, columns=["学员编号", "姓名", *order, "总分", "满分", "状态"])
+    grades = grades.rename(columns={g: f"{common.question_label(g)}（{book.maxima[g]:g}分）" for g in order})
+    return {"成绩表": grades, "题目分析": item_analysis(book.rows, order, book.maxima, book.kinds),
+            "异常提交": _issues(work, lesson_id, roster, status),
+            "待人工评分": pd.DataFrame(book.manual, columns=["学员编号", "姓名", "题目", "单元格", "原因"])}
 
 
 def charts(data: dict, out_dir: Path, lesson_id: str) -> list[Path]:
