@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from scjg.lab import lab_environment, settings_dir
+from scjg.lab import TRAINER_PLUGINS, lab_environment, settings_dir
 from scjg.paths import NOTEBOOKS
 
 pytestmark = pytest.mark.browser
@@ -255,13 +255,12 @@ def test_lab_shows_trainer_tools_only_to_trainers(tmp_path, browser, trainer):
         except urllib.error.HTTPError as err:
             status = err.code
         if trainer:
-            assert not disabled & {"@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment"}
+            assert not disabled & set(TRAINER_PLUGINS)
             assert "Formgrader" in menu and "Course List" in menu, menu
             assert any("Create Assignment" in t for t in sidebar), sidebar
             assert status == 200 and {"lessons", "grading", "notebooks"} <= top
         else:
-            assert {"@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
-                    "@jupyter/nbgrader:course-list"} <= disabled
+            assert set(TRAINER_PLUGINS) <= disabled
             assert "Formgrader" not in menu and "Course List" not in menu and "Assignment List" in menu, menu
             assert not any("Create Assignment" in t for t in sidebar), sidebar
             assert status == 404 and "lessons" not in top and "grading" not in top

@@ -88,3 +88,19 @@ def test_cohort_show_and_bad_names(two_cohorts, monkeypatch, capsys):
     assert "已存在且不为空" in capsys.readouterr().out
     assert cli("demo", LESSON, "--learners", "3", "--out", str(spring.parent / "kit-demo.zip")) == 0
     assert "正式开班请先 scjg cohort new" in capsys.readouterr().out  # in the kit's own grading/: the hint
+
+
+def test_release_writes_into_the_workspace_it_runs_in(tmp_path, monkeypatch):
+    """Run inside a workspace, does `scjg release` regenerate that workspace's notebooks/ and leave the kit's alone?"""
+    from scjg.grading import cohort
+
+    monkeypatch.delenv("SCJG_ROOT", raising=False)
+    workspace = cohort.new("2027-spring-1", tmp_path)
+    target = workspace / "notebooks" / LESSON / f"{LESSON}.ipynb"
+    target.unlink()
+    kit_file = paths.KIT / "notebooks" / LESSON / f"{LESSON}.ipynb"
+    kit_copy, kit_written = kit_file.read_bytes(), kit_file.stat().st_mtime_ns
+    monkeypatch.chdir(workspace / "lessons")
+    assert cli("release", LESSON) == 0
+    assert target.read_bytes() == kit_copy
+    assert kit_file.stat().st_mtime_ns == kit_written  # the kit's notebooks/ was not rewritten
