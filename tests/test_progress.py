@@ -1,6 +1,11 @@
 """`scjg progress` and the report's statistics, on cohorts built in nbgrader's gradebook with known scores."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import openpyxl
 import pytest
 
@@ -99,3 +104,29 @@ def test_pass_mark_defaults_to_sixty_percent():
     """Without a pass_mark, is the mark 60 % of points plus manual points?"""
     assert progress.pass_mark({"points": 18, "manual_points": 4}) == pytest.approx(13.2)
     assert progress.pass_mark({"points": 18, "manual_points": 4, "pass_mark": 14}) == 14
+
+
+def _scjg_outside_the_venv(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    """`.venv/bin/scjg …` run from a shell where the venv is not activated (its bin/ not on PATH)."""
+    env = {**os.environ, "PATH": "/usr/bin:/bin"}
+    return subprocess.run([str(Path(sys.executable).parent / "scjg"), *args], cwd=cwd, env=env, capture_output=True,
+                          text=True)
+
+
+def test_progress_and_report_without_an_activated_venv(tmp_path, monkeypatch):
+    """Called as .venv/bin/scjg without activating the venv, do progress and report work (nbgrader needs alembic)?"""
+    progress_cohort(tmp_path, monkeypatch)
+    for args in (["progress"], ["report", LESSON]):
+        proc = _scjg_outside_the_venv(*args)
+        assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+
+
+def test_progress_before_any_grading_creates_no_gradebook(tmp_path, monkeypatch):
+    """Before anything is graded, does `scjg progress` report who handed in, without creating a gradebook?"""
+    course = make_kit(tmp_path, monkeypatch)
+    (course / "submitted" / "p1" / LESSON).mkdir(parents=True)
+    (course / "submitted" / "p1" / LESSON / f"{LESSON}.ipynb").write_text("{}", encoding="utf-8")
+    proc = _scjg_outside_the_venv("progress")
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
+    assert not (course / "gradebook.db").exists()
+    assert progress.standings(course).table["p1"][LESSON].status == "已交，未评分"

@@ -41,6 +41,15 @@ def ensure_venv_on_path() -> None:
         os.environ["PATH"] = os.pathsep.join([bin_dir, *[p for p in parts if p != bin_dir]])
 
 
+def gradebook(db_url: str):
+    """nbgrader's Gradebook on `db_url` (a context manager), with alembic reachable and its notices quiet."""
+    from nbgrader.api import Gradebook
+
+    ensure_venv_on_path()
+    quiet_nbgrader_warnings()
+    return Gradebook(db_url)
+
+
 def load_config(course_root: Path | None = None, **overrides):
     """The course's traitlets Config, with CourseDirectory options overridden by keyword."""
     from traitlets.config.loader import PyFileConfigLoader

@@ -57,19 +57,13 @@ class Progress:
     table: dict[str, dict[str, Standing]]   # learner -> lesson id -> Standing
 
 
-def standings(course: Path, db: str | None = None) -> Progress:
-    """Every learner's Standing in every available lesson, from the collected files and the gradebook."""
-    from nbgrader.api import Gradebook, MissingEntry
+def _add_grades(course: Path, db: str | None, lessons: list[dict], names: dict, table: dict) -> None:
+    """The gradebook's submissions into `table` (learner -> lesson -> Standing), their names into `names`."""
+    from nbgrader.api import MissingEntry
 
-    lessons = [entry for entry in catalog.lessons(common.kit_root(course) / "lessons") if entry.get("status") == "available"]
-    names = dict(common.load_roster(course, warn=False))
-    table: dict[str, dict[str, Standing]] = {}
-    submitted = course / "submitted"
-    for entry in lessons:
-        lesson = entry["id"]
-        for path in sorted(submitted.glob(f"*/{lesson}/{lesson}.ipynb")) if submitted.is_dir() else []:
-            table.setdefault(path.parts[-3], {})[lesson] = Standing(True)
-    with Gradebook(common.db_url(course, db)) as gb:
+    from .course import gradebook
+
+    with gradebook(common.db_url(course, db)) as gb:
         for entry in lessons:
             try:
                 assignment = gb.find_assignment(entry["id"])
@@ -82,6 +76,20 @@ def standings(course: Path, db: str | None = None) -> Progress:
                 table.setdefault(learner, {})[entry["id"]] = Standing(
                     True, auto=sum(g.auto_score or 0 for g in grades if g.cell.cell_type == "code"),
                     score=sum(g.score or 0 for g in grades), pending=any(g.needs_manual_grade for g in grades))
+
+
+def standings(course: Path, db: str | None = None) -> Progress:
+    """Every learner's Standing in every available lesson, from the collected files and the gradebook."""
+    lessons = [entry for entry in catalog.lessons(common.kit_root(course) / "lessons") if entry.get("status") == "available"]
+    names = dict(common.load_roster(course, warn=False))
+    table: dict[str, dict[str, Standing]] = {}
+    submitted = course / "submitted"
+    for entry in lessons:
+        lesson = entry["id"]
+        for path in sorted(submitted.glob(f"*/{lesson}/{lesson}.ipynb")) if submitted.is_dir() else []:
+            table.setdefault(path.parts[-3], {})[lesson] = Standing(True)
+    if db or (course / "gradebook.db").is_file():  # no gradebook yet: nothing graded, and none is created
+        _add_grades(course, db, lessons, names, table)
     for learner in names:
         table.setdefault(learner, {})
     for row in table.values():

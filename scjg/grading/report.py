@@ -62,10 +62,12 @@ def _add_submission(book: _Book, submission, name: str, entry: dict) -> None:
 
 
 def _read_gradebook(course_root: Path, lesson_id: str, db: str | None, roster: dict, status: dict) -> _Book:
-    from nbgrader.api import Gradebook, MissingEntry
+    from nbgrader.api import MissingEntry
+
+    from .course import gradebook
 
     book = _Book()
-    with Gradebook(common.db_url(course_root, db)) as gb:
+    with gradebook(common.db_url(course_root, db)) as gb:
         try:
             assignment = gb.find_assignment(lesson_id)
         except MissingEntry:
