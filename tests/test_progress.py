@@ -37,6 +37,14 @@ def test_discrimination_on_a_cohort_with_known_top_and_bottom_groups(tmp_path, m
     assert items.loc["q3-written", "评分方式"] == "人工"
 
 
+@pytest.fixture(scope="module")
+def progress_course(tmp_path_factory):
+    """A kit whose lesson-00 gradebook holds p1–p4 with known scores, p5 on the roster only, p6 and p1 (lesson 02)
+    handed in but not graded; SCJG_ROOT points at it for the module."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        yield progress_cohort(tmp_path_factory.mktemp("progress"), monkeypatch)
+
+
 def progress_cohort(tmp_path, monkeypatch):
     course = make_kit(tmp_path, monkeypatch)
     (course / "roster.csv").write_text("学员编号,姓名\np1,王某\np2,李某\np3,张某\np4,刘某\np5,陈某\np6,杨某\n",
@@ -54,9 +62,9 @@ def progress_cohort(tmp_path, monkeypatch):
     return course
 
 
-def test_progress_per_learner_and_lesson(tmp_path, monkeypatch):
+def test_progress_per_learner_and_lesson(progress_course):
     """Is each learner × lesson 未交, 已交未评分, 待人工评分, 通过 or 未通过 by the catalog's pass mark?"""
-    course = progress_cohort(tmp_path, monkeypatch)
+    course = progress_course
     p = progress.standings(course)
     status = {lr: {lesson: s.status for lesson, s in row.items()} for lr, row in p.table.items()}
     assert status == {
@@ -71,9 +79,9 @@ def test_progress_per_learner_and_lesson(tmp_path, monkeypatch):
     assert p.names["p3"] == "张某"
 
 
-def test_progress_workbook_chart_and_cli(tmp_path, monkeypatch, capsys):
+def test_progress_workbook_chart_and_cli(progress_course, capsys):
     """Does `scjg progress` write the 学习进度 sheet, the long 进度明细 sheet and a chart, and name who is behind?"""
-    course = progress_cohort(tmp_path, monkeypatch)
+    course = progress_course
     assert cli("progress") == 0
     out = capsys.readouterr().out
     assert "有未交课程的 5 人" in out and "p5 陈某" in out
@@ -91,9 +99,9 @@ def test_progress_workbook_chart_and_cli(tmp_path, monkeypatch, capsys):
     assert (course / "reports" / "progress.png").stat().st_size > 5000
 
 
-def test_lesson_report_carries_the_cohort_progress(tmp_path, monkeypatch):
+def test_lesson_report_carries_the_cohort_progress(progress_course):
     """Does `scjg report LESSON` add the cohort's 学习进度 as a sheet of its workbook?"""
-    course = progress_cohort(tmp_path, monkeypatch)
+    course = progress_course
     assert cli("report", LESSON) == 0
     wb = openpyxl.load_workbook(course / "reports" / f"{LESSON}.xlsx")
     assert wb.sheetnames == ["成绩表", "题目分析", "异常提交", "待人工评分", "学习进度"]
@@ -113,9 +121,8 @@ def _scjg_outside_the_venv(*args: str, cwd=None) -> subprocess.CompletedProcess:
                           text=True)
 
 
-def test_progress_and_report_without_an_activated_venv(tmp_path, monkeypatch):
+def test_progress_and_report_without_an_activated_venv(progress_course):
     """Called as .venv/bin/scjg without activating the venv, do progress and report work (nbgrader needs alembic)?"""
-    progress_cohort(tmp_path, monkeypatch)
     for args in (["progress"], ["report", LESSON]):
         proc = _scjg_outside_the_venv(*args)
         assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr
