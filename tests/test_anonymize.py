@@ -1,16 +1,12 @@
 """Tests of scjg.anonymize on a synthetic corpus built at run time (tests/anonymize_corpus.py)."""
 from __future__ import annotations
 
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-import anonymize_corpus  # noqa: E402
-
-from scjg.anonymize import anonymize, detect  # noqa: E402
+from scjg.anonymize import anonymize, detect
+from tests import anonymize_corpus
 
 TARGETS = {"ID_CARD": 1.0, "PHONE": 1.0, "USCC": 1.0, "BANK_CARD": 1.0, "PERSON": 0.95, "ORG": 0.95, "ADDRESS": 0.95}
 MAX_DECOYS_TOUCHED = 0.02

@@ -11,13 +11,11 @@ from pathlib import Path
 import docx
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-from anonymize_corpus import Gen  # noqa: E402
+from scjg import cli
+from scjg.anonymize.files import AnonymizeError, decode, process
+from tests.anonymize_corpus import Gen
 
-from scjg import cli  # noqa: E402
-from scjg.anonymize.files import AnonymizeError, decode, process  # noqa: E402
-
-SCJG = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "scjg"
+SCJG = Path(sys.executable).parent / "scjg"
 
 
 @pytest.fixture

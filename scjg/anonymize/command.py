@@ -37,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
         detail = "、".join(f"{TYPE_LABELS[t]} {n} 处" for t, n in counts.most_common())
         print(f"已脱敏：{path} → {result.output}")
         print(f"  替换 {len(result.replacements)} 处" + (f"（{detail}）" if detail else "（未发现需要隐去的信息，请人工通读确认）"))
+        for notice in result.notices:
+            print(f"  注意：{notice}")
         if result.encoding not in ("utf-8", "utf-8-sig", "docx"):
             print(f"  原文件编码为 {result.encoding}，副本已保存为 UTF-8 编码。")
         print(f"  核对报告：{result.report}")

@@ -10,25 +10,18 @@ import csv
 import io
 import os
 import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import charset_normalizer
 
 from .core import Pseudonyms, Replacement, TYPE_LABELS, apply, context_of, detect, learn
+from .docx_file import anonymize_docx
+from .errors import AnonymizeError, EmptyFileError
 from .rules import Span
 
 SUPPORTED = (".txt", ".md", ".docx", ".csv")
 REPORT_HEADER = ["序号", "位置", "类型", "原文", "替换为", "上下文"]
-
-
-class AnonymizeError(Exception):
-    """A problem with one input file; the message is in Chinese and names the file."""
-
-
-class EmptyFileError(AnonymizeError):
-    """The file holds no text: nothing to anonymize."""
 
 
 @dataclass
@@ -40,6 +33,7 @@ class Result:
     report: Path
     encoding: str
     replacements: list[tuple[str, Replacement]] = field(default_factory=list)  # (位置, replacement)
+    notices: list[str] = field(default_factory=list)  # what was not checked, what else was changed
 
 
 def _readable_share(text: str) -> float:
@@ -162,130 +156,6 @@ def _csv(path: Path, columns: list[str] | None) -> tuple[bytes, list[tuple[str, 
     return buf.getvalue().encode("utf-8-sig"), located, encoding
 
 
-# ---------------------------------------------------------------- docx
-
-def _docx_blocks(doc) -> list:
-    """Paragraph groups in reading order: body paragraphs, table rows (cells joined by tabs), headers and footers."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    blocks: list[list[list]] = []  # block = line; line = list of cells; cell = list of paragraphs
-
-    def walk(container) -> None:
-        for child in container.iter_inner_content():
-            if isinstance(child, Paragraph):
-                blocks.append([[child]])
-            elif isinstance(child, Table):
-                for row in child.rows:
-                    seen, line = set(), []
-                    for cell in row.cells:
-                        if id(cell._tc) in seen:  # merged cells repeat
-                            continue
-                        seen.add(id(cell._tc))
-                        line.append(list(cell.paragraphs))
-                        for inner in cell.tables:
-                            walk_table(inner)
-                    blocks.append(line)
-
-    def walk_table(table) -> None:
-        for row in table.rows:
-            line = []
-            for cell in row.cells:
-                line.append(list(cell.paragraphs))
-            blocks.append(line)
-
-    walk(doc)
-    for section in doc.sections:
-        for part in (section.header, section.footer):
-            if not part.is_linked_to_previous:
-                walk(part)
-    return blocks
-
-
-def _runs(paragraph) -> list:
-    """The paragraph's runs, those inside hyperlinks included, in order."""
-    from docx.text.run import Run
-
-    runs = []
-    for item in paragraph.iter_inner_content():
-        runs.extend([item] if isinstance(item, Run) else item.runs)
-    return runs
-
-
-def _para_text(paragraph) -> str:
-    """The text the runs hold: offsets into it map exactly onto runs."""
-    return "".join(r.text for r in _runs(paragraph))
-
-
-def _replace_in_paragraph(paragraph, local: list[tuple[int, int, str]]) -> None:
-    """Replace [start, end) ranges of a paragraph's text, keeping the formatting of its runs."""
-    runs = _runs(paragraph)
-    starts, pos = [], 0
-    for run in runs:
-        starts.append(pos)
-        pos += len(run.text)
-    for s, e, new in sorted(local, reverse=True):
-        first = True
-        for run, rs in zip(runs, starts):
-            t = run.text
-            re_ = rs + len(t)
-            if re_ <= s or rs >= e or (not t):
-                continue
-            if first:
-                run.text = t[:max(0, s - rs)] + new + (t[e - rs:] if e <= re_ else "")
-                first = False
-            else:
-                run.text = t[e - rs:] if e < re_ else ""
-
-
-def _docx(path: Path) -> tuple[bytes, list[tuple[str, Replacement]], str]:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    _read_bytes(path)  # the same messages for a missing or unreadable file
-    try:
-        doc = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise AnonymizeError(f"无法打开 Word 文件 {path.name}：文件可能已损坏，或不是 .docx 格式（{type(exc).__name__}）。") from None
-    blocks = _docx_blocks(doc)
-    pieces, where = [], []  # where: (offset, paragraph, 位置)
-    offset = 0
-    for n, line in enumerate(blocks, 1):
-        for ci, cell in enumerate(line):
-            for pi, para in enumerate(cell):
-                ptext = _para_text(para)
-                where.append((offset, len(ptext), para, f"第{n}段" if len(line) == 1 else f"表格第{n}行第{ci + 1}格"))
-                pieces.append(ptext)
-                offset += len(ptext)
-                if pi < len(cell) - 1:
-                    pieces.append("\n")
-                    offset += 1
-            if ci < len(line) - 1:
-                pieces.append("\t")
-                offset += 1
-        pieces.append("\n")
-        offset += 1
-    text = "".join(pieces)
-    if not text.strip():
-        raise EmptyFileError(f"{path.name} 里没有文字，未生成脱敏副本。")
-    spans = detect(text)
-    names = Pseudonyms([(text[s.start:s.end], s.type) for s in spans])
-    _, reps = apply(text, spans, names)
-    located = []
-    for rep in reps:
-        for start, length, para, label in where:
-            end = start + length
-            if start <= rep.start < end or (start < rep.end <= end):
-                s, e = max(rep.start, start) - start, min(rep.end, end) - start
-                first = rep.start >= start
-                _replace_in_paragraph(para, [(s, e, rep.pseudonym if first else "")])
-                if first:
-                    located.append((label, rep))
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue(), located, "docx"
-
-
 # ---------------------------------------------------------------- writing
 
 def output_paths(path: Path, out_dir: Path | None) -> tuple[Path, Path]:
@@ -295,13 +165,15 @@ def output_paths(path: Path, out_dir: Path | None) -> tuple[Path, Path]:
     return folder / f"{stem}.anonymized{ext}", folder / f"{stem}.anonymized.review.csv"
 
 
-def report_bytes(located: list[tuple[str, Replacement]]) -> bytes:
-    """The review report: one row per replacement, UTF-8 with BOM so Excel opens it."""
+def report_bytes(located: list[tuple[str, Replacement]], notices: list[str] = ()) -> bytes:
+    """The review report: one row per replacement, then one per notice; UTF-8 with BOM so Excel opens it."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(REPORT_HEADER)
     for n, (where, r) in enumerate(located, 1):
         w.writerow([n, where, TYPE_LABELS.get(r.type, r.type), r.original, r.pseudonym, r.context])
+    for notice in notices:
+        w.writerow(["", "整个文件", "提示", "", "", notice])
     return buf.getvalue().encode("utf-8-sig")
 
 
@@ -335,8 +207,11 @@ def process(path: Path, out_dir: Path | None = None, columns: list[str] | None =
         raise AnonymizeError(f"不支持 {path.name} 的文件类型：请另存为 .docx、.txt、.md 或 .csv 后再试。")
     if columns and ext != ".csv":
         raise AnonymizeError(f"--columns 只用于 .csv 文件；{path.name} 不是 .csv 文件。")
+    notices: list[str] = []
     if ext == ".docx":
-        data, located, encoding = _docx(path)
+        _read_bytes(path)  # the same messages for a missing or unreadable file
+        data, located, notices, _ = anonymize_docx(path)
+        encoding = "docx"
     elif ext == ".csv":
         data, located, encoding = _csv(path, columns)
     else:
@@ -349,8 +224,8 @@ def process(path: Path, out_dir: Path | None = None, columns: list[str] | None =
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise AnonymizeError(f"无法创建输出目录 {out_dir}：{exc.strerror or exc}") from None
-    write_atomically([(output, data), (report, report_bytes(located))])
-    return Result(path, output, report, encoding, located)
+    write_atomically([(output, data), (report, report_bytes(located, notices))])
+    return Result(path, output, report, encoding, located, notices)
 
 
 __all__ = ["AnonymizeError", "EmptyFileError", "Result", "process", "decode", "read_text", "context_of"]
