@@ -11,6 +11,7 @@ the Python environment or the user's Jupyter configuration:
 """
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -26,6 +27,29 @@ TRAINER_PLUGINS = ("@jupyter/nbgrader:create-assignment", "@jupyter/nbgrader:for
 def settings_dir(trainer: bool = False) -> Path:
     """The kit-owned JupyterLab settings of a learner's or a trainer's lab."""
     return LABCONFIG / ("trainer" if trainer else "learner")
+
+
+def overrides_path() -> Path:
+    """JupyterLab's settings overrides file of this Python environment."""
+    return Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+
+
+def set_chinese_ui() -> bool:
+    """Give this environment's JupyterLab the kit's UI settings (简体中文, no news), for servers not started by
+    `scjg lab` (an installed bundle's launcher, a hub); True if the file changed. `scjg lab` does not need it."""
+    path = overrides_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8") or "{}") if path.exists() else {}
+    except json.JSONDecodeError:
+        data = {}
+    wanted = json.loads((settings_dir() / "overrides.json").read_text(encoding="utf-8"))
+    if all(data.get(plugin, {}).get(k) == v for plugin, values in wanted.items() for k, v in values.items()):
+        return False
+    for plugin, values in wanted.items():
+        data.setdefault(plugin, {}).update(values)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return True
 
 
 def prepare_course(course_root: Path | None = None) -> None:

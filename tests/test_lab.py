@@ -49,3 +49,17 @@ def test_nothing_is_written_into_the_environment(tmp_path, monkeypatch):
     lab.prepare_course()
     lab.lab_command(), lab.lab_environment()
     assert (sorted(settings.rglob("*")) if settings.exists() else None) == before
+
+
+def test_environment_wide_chinese_ui_for_other_launchers(tmp_path, monkeypatch):
+    """For servers not started by scjg lab, does set_chinese_ui write the kit's settings once, keeping others?"""
+    target = tmp_path / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    monkeypatch.setattr(sys, "prefix", str(tmp_path))
+    target.parent.mkdir(parents=True)
+    target.write_text('{"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"}}', encoding="utf-8")
+    assert lab.set_chinese_ui() is True
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data[lab.LOCALE_PLUGIN]["locale"] == "zh_CN"
+    assert data["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+    assert data["@jupyterlab/apputils-extension:themes"]["theme"] == "JupyterLab Dark"
+    assert lab.set_chinese_ui() is False
