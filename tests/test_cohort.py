@@ -13,14 +13,17 @@ from tests.grading_helpers import LESSON, cli
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def two_cohorts(tmp_path, monkeypatch):
+@pytest.fixture(scope="module")
+def two_cohorts(tmp_path_factory):
     """Two workspaces made by `scjg cohort new … --demo`, with overlapping learner ids (sh001…)."""
-    monkeypatch.delenv("SCJG_ROOT", raising=False)
-    monkeypatch.chdir(tmp_path)
-    assert cli("cohort", "new", "2026-spring-1", "--title", "2026年春季第一期", "--demo", LESSON, "--learners", "3") == 0
-    assert cli("cohort", "new", "2026-autumn-1", "--dir", str(tmp_path), "--demo", LESSON, "--learners", "4") == 0
-    return tmp_path / "2026-spring-1", tmp_path / "2026-autumn-1"
+    tmp_path = tmp_path_factory.mktemp("cohorts")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.delenv("SCJG_ROOT", raising=False)
+        monkeypatch.chdir(tmp_path)
+        assert cli("cohort", "new", "2026-spring-1", "--title", "2026年春季第一期", "--demo", LESSON,
+                   "--learners", "3") == 0
+        assert cli("cohort", "new", "2026-autumn-1", "--dir", str(tmp_path), "--demo", LESSON, "--learners", "4") == 0
+        yield tmp_path / "2026-spring-1", tmp_path / "2026-autumn-1"
 
 
 def test_new_workspace_holds_lessons_and_its_own_course(two_cohorts):
