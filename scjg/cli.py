@@ -21,6 +21,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "cohort": ("scjg.grading.cohort", "新建班次工作区（各班次成绩互不混合），或查看当前所在的工作区"),
     "demo": ("scjg.grading.demo", "生成一个模拟学员班级，用于演示和测试评分流程"),
     "anonymize": ("scjg.anonymize.command", "对教员自己的案件材料脱敏，生成可用于教学的副本和核对报告"),
+    "bundle": ("scjg.bundle", "生成内网离线安装包（各平台全部软件包、课程与数据、安装脚本），用 U 盘带到无网络的电脑上安装"),
 }
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 import numbers
 
 from scjg import laws, penalties
@@ -22,12 +23,15 @@ _e = html.escape
 
 # ---------------------------------------------------------------- 法律版本
 def law_versions(names: list[str]):
-    """本课依据的法律、版本和施行日期（取自 datasets/laws/manifest.yaml），并提示之后的修改。"""
+    """本课依据的法律、版本和施行日期（取自 datasets/laws/manifest.yaml），并提示之后的修改。
+
+    这张表就是本课的版本提示：之后显示这些法律的条文时，不再在每条下面重复。"""
     from IPython.display import HTML
 
     rows = []
     for name in names:
         info = laws.law_info(name)
+        laws.mark_version_noted(name)
         later = "；".join(f"{a['date']}：{a['summary']}" for a in info.later_amendments) or "—"
         rows.append(f"<tr><td style='text-align:left'>《{_e(info.title)}》</td><td>{_e(info.kind)}</td>"
                     f"<td style='text-align:left'>{_e(info.version_label)}</td><td>{_e(info.effective_date)}</td>"
@@ -160,7 +164,7 @@ def _plain(v) -> str:
         return "—"
     if isinstance(v, (list, tuple)):
         return "、".join(map(str, v))
-    if isinstance(v, bool) or type(v).__name__ == "bool_":
+    if isinstance(v, bool) or type(v).__name__ in ("bool_", "bool"):
         return "是" if v else "否"
     return str(v)
 
@@ -172,6 +176,7 @@ CARD_FIELDS = [  # 列名 → 显示名（案例数据中没有的列不显示�
     ("discretion", "裁量情形"), ("discretion_basis", "裁量依据"), ("referred_to_police", "移送公安"),
     ("referral_basis", "移送依据"),
 ]
+RULE_ID = re.compile(r"（罚则编号[^）]*）")  # internal ids stay out of what a learner reads
 _MONEY = {"goods_value", "illegal_income", "statutory_min", "statutory_max", "fine_amount"}
 
 
@@ -190,7 +195,7 @@ def case_card(row, title: str | None = None):
         elif key == "discretion":
             shown = DISCRETION_LABELS.get(str(value), str(value))
         else:
-            shown = _plain(value)
+            shown = RULE_ID.sub("", _plain(value))
         items.append(f"<tr><th style='text-align:left;white-space:nowrap'>{_e(label)}</th>"
                      f"<td style='text-align:left'>{_e(shown)}</td></tr>")
     head = title or f"案例 {get('case_id', '')}"

@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from .core import TYPE_LABELS
-from .files import AnonymizeError, EmptyFileError, process
+from .files import AnonymizeError, EmptyFileError, process_batch
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -18,18 +18,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Anonymize each file; 0 if every file was handled, 1 if any could not be."""
+    """Anonymize the files together (one name, one stand-in in all); 0 if every file was handled, 1 if not."""
     failed = 0
     written = 0
-    for name in args.files:
-        path = Path(name)
-        try:
-            result = process(path, args.out, args.columns)
-        except EmptyFileError as exc:
-            print(f"提示：{exc}")
+    paths = [Path(name) for name in args.files]
+    for path, result in zip(paths, process_batch(paths, args.out, args.columns)):
+        if isinstance(result, EmptyFileError):
+            print(f"提示：{result}")
             continue
-        except AnonymizeError as exc:
-            print(f"错误：{exc}")
+        if isinstance(result, AnonymizeError):
+            print(f"错误：{result}")
             failed += 1
             continue
         written += 1

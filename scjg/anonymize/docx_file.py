@@ -178,7 +178,7 @@ class _Plan:
 
 
 def _collect(doc) -> _Plan:
-    from lxml import etree
+    from docx.opc.oxml import parse_xml, serialize_part_xml
 
     segments, flush, notices, authors = [], [], [], 0
     for part in doc.part.package.iter_parts():
@@ -189,9 +189,8 @@ def _collect(doc) -> _Plan:
         if hasattr(part, "_element"):
             root = part._element
         else:  # footnotes, endnotes: python-docx keeps them as bytes
-            root = etree.fromstring(part.blob)
-            flush.append(lambda part=part, root=root: setattr(
-                part, "_blob", etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)))
+            root = parse_xml(part.blob)
+            flush.append(lambda part=part, root=root: setattr(part, "_blob", serialize_part_xml(root)))
         segments += _xml_segments(root, where)
         segments += _rel_segments(part, where)
         authors += _clear_authors(root)
@@ -235,31 +234,44 @@ def _place(rep: Replacement, where: list[tuple[int, _Node, _Segment]]) -> str | 
     return label
 
 
-def anonymize_docx(path: Path, known: dict[str, str] | None = None,
-                   ) -> tuple[bytes, list[tuple[str, Replacement]], list[str], str]:
-    """The anonymized file's bytes, the located replacements, notices for the report, and all text read."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+class DocxJob:
+    """A .docx being anonymized: its text is read first, the replacements are written back later."""
 
-    try:
-        doc = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise AnonymizeError(f"无法打开 Word 文件 {path.name}：文件可能已损坏，或不是 .docx 格式（{type(exc).__name__}）。") from None
-    plan = _collect(doc)
-    text, where = _text_of(plan.segments)
-    if not text.strip():
-        raise EmptyFileError(f"{path.name} 里没有文字，未生成脱敏副本。")
-    spans = detect(text, known)
-    names = Pseudonyms([(text[s.start:s.end], s.type) for s in spans])
-    _, reps = apply(text, spans, names)
-    located = [(label, rep) for rep in reps if (label := _place(rep, where))]
-    for _, node, _ in where:
-        node.commit()
-    for step in plan.flush:
-        step()
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue(), located, plan.notices, text
+    encoding = "docx"
+
+    def __init__(self, path: Path):
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+
+        try:
+            self.doc = docx.Document(str(path))
+        except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+            raise AnonymizeError(
+                f"无法打开 Word 文件 {path.name}：文件可能已损坏，或不是 .docx 格式（{type(exc).__name__}）。") from None
+        self.plan = _collect(self.doc)
+        self.notices = self.plan.notices
+        self.text, self.where = _text_of(self.plan.segments)
+        if not self.text.strip():
+            raise EmptyFileError(f"{path.name} 里没有文字，未生成脱敏副本。")
+        self.spans: list = []
+
+    def find(self, known: dict[str, str]) -> None:
+        self.spans = detect(self.text, known)
+
+    def pairs(self) -> list[tuple[str, str]]:
+        return [(self.text[s.start:s.end], s.type) for s in self.spans]
+
+    def render(self, names: Pseudonyms) -> tuple[bytes, list[tuple[str, Replacement]]]:
+        """The anonymized file's bytes and the located replacements."""
+        _, reps = apply(self.text, self.spans, names)
+        located = [(label, rep) for rep in reps if (label := _place(rep, self.where))]
+        for _, node, _ in self.where:
+            node.commit()
+        for step in self.plan.flush:
+            step()
+        buf = io.BytesIO()
+        self.doc.save(buf)
+        return buf.getvalue(), located
 
 
 def docx_text(data: bytes) -> str:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import charset_normalizer
 
-from .core import Pseudonyms, Replacement, TYPE_LABELS, apply, context_of, detect, learn
-from .docx_file import anonymize_docx
+from .core import Pseudonyms, Replacement, TYPE_LABELS, apply, context_of, detect
+from .docx_file import DocxJob
 from .errors import AnonymizeError, EmptyFileError
 from .rules import Span
 
@@ -97,63 +97,74 @@ def _read_bytes(path: Path) -> bytes:
         raise AnonymizeError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
 
 
-# ---------------------------------------------------------------- plain text
+# ---------------------------------------------------------------- jobs
+# A job reads its file at once (errors surface before anything is written), then find() detects
+# with the names the batch knows so far, pairs() gives what was found, render() writes it out.
 
-def _plain(path: Path) -> tuple[bytes, list[tuple[str, Replacement]], str]:
-    text, encoding = read_text(path)
-    spans = detect(text)
-    names = Pseudonyms([(text[s.start:s.end], s.type) for s in spans])
-    new, reps = apply(text, spans, names)
-    out_encoding = "utf-8" if path.suffix.lower() == ".md" else "utf-8-sig"
-    located = [(f"第{text.count(chr(10), 0, r.start) + 1}行", r) for r in reps]
-    return new.encode(out_encoding), located, encoding
+class _PlainJob:
+    def __init__(self, path: Path):
+        self.text, self.encoding = read_text(path)
+        self.out_encoding = "utf-8" if path.suffix.lower() == ".md" else "utf-8-sig"
+        self.spans: list[Span] = []
+        self.notices: list[str] = []
+
+    def find(self, known: dict[str, str]) -> None:
+        self.spans = detect(self.text, known)
+
+    def pairs(self) -> list[tuple[str, str]]:
+        return [(self.text[s.start:s.end], s.type) for s in self.spans]
+
+    def render(self, names: Pseudonyms) -> tuple[bytes, list[tuple[str, Replacement]]]:
+        new, reps = apply(self.text, self.spans, names)
+        located = [(f"第{self.text.count(chr(10), 0, r.start) + 1}行", r) for r in reps]
+        return new.encode(self.out_encoding), located
 
 
-# ---------------------------------------------------------------- csv
+class _CsvJob:
+    """Chosen columns of a CSV; each column's name is the cue for its cells (法定代表人：张伟)."""
 
-def _csv(path: Path, columns: list[str] | None) -> tuple[bytes, list[tuple[str, Replacement]], str]:
-    text, encoding = read_text(path)
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
-    except csv.Error:
-        dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
-    if not rows:
-        raise EmptyFileError(f"{path.name} 是空文件，未生成脱敏副本。")
-    header = rows[0]
-    if columns:
-        missing = [c for c in columns if c not in header]
-        if missing:
-            raise AnonymizeError(
-                f"{path.name} 中没有这些列：{'、'.join(missing)}。现有的列：{'、'.join(header)}")
-        chosen = [header.index(c) for c in columns]
-    else:
-        chosen = list(range(len(header)))
-    cells = [(r, c) for r in range(1, len(rows)) for c in chosen if c < len(rows[r]) and rows[r][c].strip()]
+    def __init__(self, path: Path, columns: list[str] | None):
+        text, self.encoding = read_text(path)
+        try:
+            self.dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
+        except csv.Error:
+            self.dialect = csv.excel
+        self.rows = list(csv.reader(io.StringIO(text), self.dialect))
+        if not self.rows:
+            raise EmptyFileError(f"{path.name} 是空文件，未生成脱敏副本。")
+        header = self.header = self.rows[0]
+        if columns:
+            missing = [c for c in columns if c not in header]
+            if missing:
+                raise AnonymizeError(
+                    f"{path.name} 中没有这些列：{'、'.join(missing)}。现有的列：{'、'.join(header)}")
+            chosen = [header.index(c) for c in columns]
+        else:
+            chosen = list(range(len(header)))
+        self.cells = [(r, c) for r in range(1, len(self.rows)) for c in chosen
+                      if c < len(self.rows[r]) and self.rows[r][c].strip()]
+        self.found: dict[tuple[int, int], list[Span]] = {}
+        self.notices: list[str] = []
 
-    def probe(r: int, c: int, known: dict[str, str] | None) -> tuple[str, list[Span]]:
-        # The column name is the cue: "法定代表人：张伟"
-        prefix = f"{header[c]}："
-        value = rows[r][c]
-        spans = detect(prefix + value, known)
-        return value, [Span(s.start - len(prefix), s.end - len(prefix), s.type)
-                       for s in spans if s.start >= len(prefix)]
+    def find(self, known: dict[str, str]) -> None:
+        for r, c in self.cells:
+            prefix = f"{self.header[c]}："
+            spans = detect(prefix + self.rows[r][c], known)
+            self.found[(r, c)] = [Span(s.start - len(prefix), s.end - len(prefix), s.type)
+                                  for s in spans if s.start >= len(prefix)]
 
-    known: dict[str, str] = {}
-    for r, c in cells:
-        value, spans = probe(r, c, None)
-        learn(value, spans, known)
-    found = {(r, c): probe(r, c, known) for r, c in cells}
-    names = Pseudonyms([(v[s.start:s.end], s.type) for v, spans in found.values() for s in spans])
-    located = []
-    for (r, c), (value, spans) in found.items():
-        new, reps = apply(value, spans, names)
-        rows[r][c] = new
-        located += [(f"第{r + 1}行「{header[c]}」列", rep) for rep in reps]
-    buf = io.StringIO()
-    writer = csv.writer(buf, dialect, lineterminator="\r\n")
-    writer.writerows(rows)
-    return buf.getvalue().encode("utf-8-sig"), located, encoding
+    def pairs(self) -> list[tuple[str, str]]:
+        return [(self.rows[r][c][s.start:s.end], s.type) for (r, c), spans in self.found.items() for s in spans]
+
+    def render(self, names: Pseudonyms) -> tuple[bytes, list[tuple[str, Replacement]]]:
+        located = []
+        for (r, c), spans in self.found.items():
+            new, reps = apply(self.rows[r][c], spans, names)
+            self.rows[r][c] = new
+            located += [(f"第{r + 1}行「{self.header[c]}」列", rep) for rep in reps]
+        buf = io.StringIO()
+        csv.writer(buf, self.dialect, lineterminator="\r\n").writerows(self.rows)
+        return buf.getvalue().encode("utf-8-sig"), located
 
 
 # ---------------------------------------------------------------- writing
@@ -197,9 +208,8 @@ def write_atomically(files: list[tuple[Path, bytes]]) -> None:
         raise AnonymizeError(f"无法写入 {files[0][0].parent}：{exc.strerror or exc}") from None
 
 
-def process(path: Path, out_dir: Path | None = None, columns: list[str] | None = None) -> Result:
-    """Anonymize one file; write the copy and the review report. Raises AnonymizeError with a Chinese message."""
-    path = Path(path)
+def _open(path: Path, columns: list[str] | None):
+    """The job for one file, after the checks that need no reading; raises AnonymizeError."""
     ext = path.suffix.lower()
     if ext == ".doc":
         raise AnonymizeError(f"{path.name} 是旧版 Word（.doc）文件，无法直接读取：请在 Word 或 WPS 中“另存为” .docx 后再试。")
@@ -207,15 +217,13 @@ def process(path: Path, out_dir: Path | None = None, columns: list[str] | None =
         raise AnonymizeError(f"不支持 {path.name} 的文件类型：请另存为 .docx、.txt、.md 或 .csv 后再试。")
     if columns and ext != ".csv":
         raise AnonymizeError(f"--columns 只用于 .csv 文件；{path.name} 不是 .csv 文件。")
-    notices: list[str] = []
     if ext == ".docx":
         _read_bytes(path)  # the same messages for a missing or unreadable file
-        data, located, notices, _ = anonymize_docx(path)
-        encoding = "docx"
-    elif ext == ".csv":
-        data, located, encoding = _csv(path, columns)
-    else:
-        data, located, encoding = _plain(path)
+        return DocxJob(path)
+    return _CsvJob(path, columns) if ext == ".csv" else _PlainJob(path)
+
+
+def _write(path: Path, out_dir: Path | None, job, names: Pseudonyms) -> Result:
     output, report = output_paths(path, out_dir)
     if output.resolve() == path.resolve() or report.resolve() == path.resolve():
         raise AnonymizeError(f"输出文件会覆盖原文件 {path.name}：请用 --out 指定另一个目录。")
@@ -224,8 +232,46 @@ def process(path: Path, out_dir: Path | None = None, columns: list[str] | None =
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise AnonymizeError(f"无法创建输出目录 {out_dir}：{exc.strerror or exc}") from None
-    write_atomically([(output, data), (report, report_bytes(located, notices))])
-    return Result(path, output, report, encoding, located, notices)
+    data, located = job.render(names)
+    write_atomically([(output, data), (report, report_bytes(located, job.notices))])
+    return Result(path, output, report, job.encoding, located, job.notices)
 
 
-__all__ = ["AnonymizeError", "EmptyFileError", "Result", "process", "decode", "read_text", "context_of"]
+def process_batch(paths: list[Path], out_dir: Path | None = None,
+                  columns: list[str] | None = None) -> list[Result | AnonymizeError]:
+    """Anonymize files together: a name found in one is masked in all, with the same stand-in.
+
+    One entry per path: its Result, or the AnonymizeError (Chinese message) that stopped it.
+    """
+    outcome: list[Result | AnonymizeError] = []
+    jobs = {}
+    for n, path in enumerate(map(Path, paths)):
+        try:
+            jobs[n] = _open(path, columns)
+        except AnonymizeError as exc:
+            outcome.append(exc)
+        else:
+            outcome.append(None)
+    known: dict[str, str] = {}
+    for _ in range(2):  # the second round sees what later files taught
+        for job in jobs.values():
+            job.find(known)
+    names = Pseudonyms([pair for job in jobs.values() for pair in job.pairs()])
+    for n, job in jobs.items():
+        try:
+            outcome[n] = _write(Path(paths[n]), out_dir, job, names)
+        except AnonymizeError as exc:
+            outcome[n] = exc
+    return outcome
+
+
+def process(path: Path, out_dir: Path | None = None, columns: list[str] | None = None) -> Result:
+    """Anonymize one file; write the copy and the review report. Raises AnonymizeError with a Chinese message."""
+    result = process_batch([path], out_dir, columns)[0]
+    if isinstance(result, AnonymizeError):
+        raise result
+    return result
+
+
+__all__ = ["AnonymizeError", "EmptyFileError", "Result", "process", "process_batch", "decode", "read_text",
+           "context_of"]

@@ -1,5 +1,9 @@
 """`scjg release`: learner versions of lessons/ into notebooks/ with nbgrader generate_assignment.
 
+The graded notebook `<id>.ipynb` goes through nbgrader (solutions and hidden tests removed); the
+lecture `lecture.ipynb` is copied beside it unchanged (it carries no graded answer; a test checks
+that it holds none of the assignment's solution texts).
+
 Deterministic: releasing twice writes the same bytes, so notebooks/ can be committed
 and a test can tell when it is stale.
 """
@@ -11,6 +15,8 @@ from pathlib import Path
 
 from .. import catalog
 from . import common, course
+
+LECTURE = "lecture.ipynb"  # the lecture notebook beside a lesson's graded <id>.ipynb (design.md)
 
 
 def release(lesson_ids: list[str] | None = None, *, dest: Path | None = None,
@@ -45,6 +51,9 @@ def release(lesson_ids: list[str] | None = None, *, dest: Path | None = None,
             if target.exists():
                 shutil.rmtree(target)
             shutil.copytree(out / lesson_id, target)
+            lecture = LESSONS / lesson_id / LECTURE
+            if lecture.is_file():  # the lecture holds no graded answer: learners get it as it is
+                shutil.copyfile(lecture, target / LECTURE)
             written.extend(sorted(target.glob("*.ipynb")))
     return written
 
