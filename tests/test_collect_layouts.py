@@ -81,6 +81,8 @@ def test_platform_bulk_download_gets_numbers_names_and_duplicates(kit, capsys):
         (folder.format("赵六", "1006") + f"{LESSON}.ipynb", released(root), (2026, 11, 27, 9, 0, 0)),
         (folder.format("赵六", "1006") + f"{LESSON}-v2.ipynb", released(root) + b" ", (2026, 11, 27, 10, 30, 0)),
         (folder.format("钱七", "1007") + f"{OTHER}.ipynb", released(root, OTHER), (2026, 11, 27, 9, 0, 0)),
+        (folder.format("王五", "1003") + "lecture.ipynb", (root / "notebooks" / LESSON / "lecture.ipynb").read_bytes(),
+         (2026, 11, 27, 9, 0, 0)),
     ])
     assert cli("collect", LESSON, str(bundle)) == 0
     rows = report(course)
@@ -99,6 +101,8 @@ def test_platform_bulk_download_gets_numbers_names_and_duplicates(kit, capsys):
     assert "另一课“00-getting-started”" in wrong["说明"]
     assert "未交" in {r["结果"] for r in rows if r["学员编号"] == "1007"}
     assert "学习平台批量下载" in next(r["学员编号依据"] for r in rows if r["学员编号"] == "1003")
+    lecture = next(r for r in rows if r["文件"].endswith("lecture.ipynb"))
+    assert (lecture["学员编号"], lecture["结果"]) == ("1003", "未收取") and "讲授篇" in lecture["说明"]
     assert "1006 赵六" in capsys.readouterr().out
 
 

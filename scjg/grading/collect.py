@@ -68,10 +68,12 @@ def _lesson_signatures(course: Path) -> dict[str, dict[str, str]]:
 
 
 def _which_lesson(nb, lesson_id: str, signatures: dict[str, dict[str, str]]) -> str | None:
-    """The lesson a notebook belongs to (best match of grade ids, first lines and start("...")), or None."""
+    """The graded lesson a notebook belongs to (best match of grade ids, first lines and start("...")), or None."""
+    layout = common.grade_layout(nb)
+    if not any(info["kind"] in ("test", "written") for info in layout.values()):
+        return None  # nothing graded: a lecture, a new or an unrelated notebook, whatever lesson it starts
     text = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     started = re.findall(r"start\(\s*['\"]([\w.-]+)['\"]", text)
-    layout = common.grade_layout(nb)
     best, best_score = None, 0.0
     for lesson, sig in signatures.items():
         score = 0.0
@@ -164,7 +166,9 @@ def _examine(file: Returned, ctx: _Context) -> Item | None:
         belongs = _which_lesson(nb, ctx.lesson_id, ctx.signatures)
     who = identity.resolve(clue, identity.read_learner_info(nb) if nb else identity.LearnerInfo(), ctx.roster)
     item.learner, item.name, item.how = who.learner, who.name, who.how
-    if belongs is None:
+    if belongs is None and layouts.clean_stem(name.rsplit(".", 1)[0])[0].lower() == "lecture":
+        item.reason = f"这是讲授篇 lecture.ipynb（不计分），不是计分作业：请学员交回 {ctx.lesson_id}.ipynb"
+    elif belongs is None:
         item.reason = "不是本课程发布的作业（没有评分标记，可能是新建或另存的笔记本）"
     elif belongs != ctx.lesson_id:
         item.reason = f"这是另一课“{belongs}”的作业，不是“{ctx.lesson_id}”"
