@@ -51,7 +51,7 @@ def release(lesson_ids: list[str] | None = None, *, dest: Path | None = None,
             if target.exists():
                 shutil.rmtree(target)
             shutil.copytree(out / lesson_id, target)
-            lecture = LESSONS / lesson_id / LECTURE
+            lecture = lessons / lesson_id / LECTURE
             if lecture.is_file():  # the lecture holds no graded answer: learners get it as it is
                 shutil.copyfile(lecture, target / LECTURE)
             written.extend(sorted(target.glob("*.ipynb")))
