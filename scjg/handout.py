@@ -17,9 +17,8 @@ from pathlib import Path
 
 import nbformat
 
-from . import catalog, slides
+from . import catalog, paths, slides
 from .handout_questions import Question, answer_forms, questions, read_plan_key, solution_values, with_key
-from .paths import LESSONS
 
 CSS = """
 @page { size: A4; margin: 18mm 16mm 18mm 16mm; }
@@ -159,7 +158,7 @@ def print_pdfs(documents: dict[Path, tuple[str, str]]) -> None:
 
 def build(lesson_id: str, out: Path, *, lecture_path: Path | None = None, lessons: Path | None = None) -> list[Path]:
     """Write handout.pdf, answer-sheet.pdf and key.pdf of a lesson into `out`; return their paths."""
-    folder = (lessons or LESSONS) / lesson_id
+    folder = (lessons or paths.lessons_dir()) / lesson_id
     title = catalog.lesson(lesson_id, lessons_dir=lessons)["title"]
     graded_path = folder / f"{lesson_id}.ipynb"
     if not graded_path.exists():

@@ -16,8 +16,7 @@ from pathlib import Path
 
 import nbformat
 
-from . import catalog
-from .paths import LESSONS, ROOT
+from . import catalog, paths
 
 TEMPLATES = Path(__file__).parent / "templates"
 WIDGET_NOTE = ("<div class='scjg-widget-note'>🖱️ 此处是互动工具（罚款计算器、案例浏览器、自测题等），"
@@ -48,7 +47,7 @@ class SlidesError(ValueError):
 
 def lecture_notebook(lesson_id: str, lessons: Path | None = None) -> Path:
     """The lesson's lecture notebook: lessons/<id>/lecture.ipynb, or the lesson notebook until it is split."""
-    folder = (lessons or LESSONS) / lesson_id
+    folder = (lessons or paths.lessons_dir()) / lesson_id
     for path in (folder / "lecture.ipynb", folder / f"{lesson_id}.ipynb"):
         if path.exists():
             return path
@@ -163,8 +162,8 @@ def build(notebook: Path, out: Path, *, title: str, run: bool = True) -> Path:
 
 
 def materials_dir(lesson_id: str) -> Path:
-    """Where the printed and projected materials of a lesson go (git-ignored)."""
-    return ROOT / "materials" / lesson_id
+    """Where the printed and projected materials of a lesson go in the workspace (git-ignored)."""
+    return paths.repo_root() / "materials" / lesson_id
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
