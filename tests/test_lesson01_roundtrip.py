@@ -58,10 +58,10 @@ def test_typical_mistakes_lose_exactly_their_points(temp_course):
 
 
 def test_equivalent_forms_accepted(temp_course):
-    """Are 2026-06-10 / 2026/6/10 / 二〇二五年八月三十一日, b、c、d / 否 / 错误 / 对 and a typed number accepted?"""
+    """Are 2026-06-10 / 2026/6/10 / 二〇二五年八月三十一日, b、c、d / 不对 / 否 / 对 and a typed number accepted?"""
     nb_api = release_in(temp_course, LESSON)
     variants = [
-        {"q1": "b、c、d", "q5": "2026-06-10", "q6": "2025/8/31", "q9": "否", "q10": "错误", "q12": "对", "q13": "20.4"},
+        {"q1": "b、c、d", "q5": "2026-06-10", "q6": "2025/8/31", "q9": "不对", "q10": "否", "q12": "对", "q13": "20.4"},
         {"q1": "D,C,B", "q5": "二〇二六年六月十日", "q6": "二〇二五年八月三十一日", "q7": "ｂ", "q12": "移送"},
     ]
     for n, variant in enumerate(variants):
