@@ -38,3 +38,17 @@ def test_date_check_kind_and_expectation():
     fake = type("S", (str,), {"__eq__": lambda s, o: True, "__hash__": lambda s: 0})("2026年6月10日")
     with pytest.raises(AssertionError):
         expect_date(fake, 2026, 6, 10)
+
+
+def test_handout_prints_date_questions():
+    """Do the printed materials call a date question 日期, give a 年月日 line on the answer sheet and the key as 2026年6月10日?"""
+    import nbformat
+
+    from scjg.handout_questions import answer_forms, questions, with_key
+    from scjg.paths import LESSONS
+
+    nb = nbformat.read(str(LESSONS / "01-penalty-basics" / "01-penalty-basics.ipynb"), as_version=4)
+    fifth = next(q for q in questions(nb) if q.number == 5)
+    assert (fifth.kind_name, fifth.points) == ("日期", 2.0)
+    assert answer_forms("date") == "＿＿＿＿年＿＿月＿＿日"
+    assert with_key([fifth], {"q5": "2026-06-10"})[0].answer == "2026年6月10日"
