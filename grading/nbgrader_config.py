@@ -18,9 +18,14 @@ c.CourseDirectory.release_directory = os.path.join("..", "notebooks")
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "plan.md", "*.bak"]
 
 # The exchange (release/fetch/submit inside JupyterLab) lives in the course folder by default, so a
-# single training machine works without root. On a shared server set it to a folder every account
-# can write, e.g. c.Exchange.root = "/srv/nbgrader/exchange".
-c.Exchange.root = os.path.join(HERE, "exchange")
+# single training machine works without root. On a shared server (deploy/jupyterhub) the hub sets
+# $SCJG_EXCHANGE to a folder every account can write, e.g. /srv/nbgrader/exchange.
+c.Exchange.root = os.environ.get("SCJG_EXCHANGE") or os.path.join(HERE, "exchange")
+
+# On a hub the trainers share one PostgreSQL gradebook ($SCJG_DB, set by the hub for trainers): formgrader
+# reads it, and `scjg grade`/`scjg report` use it when no --db is given.
+if os.environ.get("SCJG_DB"):
+    c.CourseDirectory.db_url = os.environ["SCJG_DB"]
 
 # A learner sees the answer variable with a Chinese hint (the first line of the cell),
 # never `raise NotImplementedError()`.

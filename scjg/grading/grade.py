@@ -41,7 +41,7 @@ import traceback
 from multiprocessing.connection import wait
 from pathlib import Path
 
-from . import common, course
+from . import common, course, shared_gradebook
 
 SUSPICIOUS = [
     (re.compile(r"\b(scjg\.)?(checks|answers)\s*\.\s*\w+\s*=(?!=)"), "给评分检查函数重新赋值"),
@@ -248,7 +248,9 @@ class _Worker:
             result["seconds"] = time.perf_counter() - start
             return result
         if result["status"] == "ok" or (self.root / "autograded" / learner / self.lesson).exists():
-            self.api.generate_feedback(self.lesson, learner, force=True)
+            made = self.api.generate_feedback(self.lesson, learner, force=True)
+            if not made.get("success"):
+                os.write(2, f"[scjg grade] {learner}: feedback failed\n{made.get('log')}\n{made.get('error')}\n".encode())
         for sub in ("autograded", "feedback"):
             made = self.root / sub / learner / self.lesson
             target = self.main / sub / learner / self.lesson
@@ -490,6 +492,7 @@ def grade(course_root: Path, lesson_id: str, *, jobs: int | None = None, db: str
         raise ValueError(f"grading/submitted/ 中没有课程 {lesson_id} 的作业，请先运行 scjg collect")
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     roster = common.load_roster(course_root, warn=False)
+    shared_gradebook.prepare(url, todo, roster)  # several trainers on one PostgreSQL gradebook
     release = work / "release"
     released = course.register_assignment(course_root, lesson_id, url, release)
     template = work / "template.db"
