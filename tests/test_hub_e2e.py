@@ -9,13 +9,11 @@ nbgrader, grades with `scjg grade` on PostgreSQL and releases feedback from a ke
 from __future__ import annotations
 
 import importlib.util
-import json
 import os
 import shutil
 import tempfile
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from scjg.paths import ROOT
@@ -40,63 +38,13 @@ def _loopback():
 loopback = _loopback()
 
 
-def cohort_workspace(hub, owner: str) -> Path:
-    """The cohort's workspace as `scjg cohort new` lays it out (lessons, notebooks, grading with course_id)."""
-    import pwd
-    workspace = hub.cohorts / COHORT
-    (workspace / "grading").mkdir(parents=True)
-    config = (ROOT / "grading" / "nbgrader_config.py").read_text(encoding="utf-8")
-    (workspace / "grading" / "nbgrader_config.py").write_text(
-        config + f"\nc.CourseDirectory.course_id = {COHORT!r}\n", encoding="utf-8")
-    for name in ("lessons", "notebooks"):
-        shutil.copytree(ROOT / name, workspace / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
-    entry = pwd.getpwnam(owner)
-    for path in [workspace, *workspace.rglob("*")]:
-        os.chown(path, entry.pw_uid, entry.pw_gid)
-    workspace.chmod(0o700)  # the trainers' folder: answer keys, submissions, gradebook (guide: 0750, group scjg-trainers)
-    return workspace
-
-
-def answered(released: dict, all_right: bool) -> dict:
-    """The fetched lesson with the learner's answers typed in: the key, or the key with question 1 wrong."""
-    from scjg.grading.demo import _wrong
-    from scjg.grading.fill import fill_answers, solution_answers, written_answers
-
-    source = nbformat.read(str(ROOT / "lessons" / LESSON / f"{LESSON}.ipynb"), as_version=4)
-    key = solution_answers(source)
-    first = sorted(key)[0]
-    answers = dict(key) if all_right else {**key, first: _wrong(key[first])}
-    return fill_answers(nbformat.from_dict(released), answers, written_answers(source))
-
-
-def run_lesson(kernel, nb) -> list[str]:
-    """Run every code cell in the learner's kernel, keeping the outputs in the notebook; the errors met."""
-    errors = []
-    for count, cell in enumerate((c for c in nb.cells if c.cell_type == "code"), start=1):
-        out = kernel.run(cell.source)
-        cell.outputs = [nbformat.from_dict(o) for o in out["outputs"]]
-        cell.execution_count = count
-        if out["error"]:
-            errors.append(out["error"])
-    return errors
-
-
-def trainer_runs(kernel, *command: str, cwd: str) -> str:
-    """A command in the trainer's kernel (their account, their server's environment); its output."""
-    result = kernel.value(
-        "import subprocess, json\n"
-        f"p = subprocess.run({list(command)!r}, cwd={cwd!r}, capture_output=True, text=True)\n"
-        "print(json.dumps([p.returncode, p.stdout + p.stderr]))")
-    assert result[0] == 0, result[1]
-    return result[1]
-
-
 @pytest.fixture
 def hub_world():
     """PostgreSQL, three real accounts and the hub; everything stopped and removed after, also on failure."""
     base = Path(tempfile.mkdtemp(prefix="scjg-hub-"))
     made: list[str] = []
     pg = hub = None
+    leftover: list[int] = []
     try:
         pg = loopback.PostgresServer().start()
         for name in (TRAINER, LEARNER_A, LEARNER_B):
@@ -105,17 +53,18 @@ def hub_world():
         user_bin = loopback.python_for_all(base)
         hub = loopback.LoopbackHub(base, db_url=pg.url, extra_env={"SCJG_HUB_USER_BIN": str(user_bin),
                                                                       "SCJG_HUB_USER_LIB": str(user_bin.parent / "lib")})
-        workspace = cohort_workspace(hub, TRAINER)
+        workspace = loopback.cohort_workspace(hub, COHORT, TRAINER, ROOT)
         hub.start()
         yield hub, pg, workspace
     finally:
         if hub is not None:
-            hub.stop()
+            leftover = hub.stop()
         for name in made:
             loopback.remove_system_user(name)
         if pg is not None:
             pg.stop()
         shutil.rmtree(base, ignore_errors=True)
+    assert leftover == [], f"JupyterHub 停止后仍有进程未退出（已强制结束）：{leftover}"
 
 
 def test_bureau_hub_end_to_end(hub_world):
@@ -141,7 +90,7 @@ def test_bureau_hub_end_to_end(hub_world):
     trainer = hub.kernel(TRAINER)
     whoami = trainer.value("import getpass, json, os; print(json.dumps([getpass.getuser(), os.environ['SCJG_ROLE']]))")
     assert whoami == [TRAINER, "trainer"]
-    trainer_runs(trainer, "nbgrader", "release_assignment", LESSON, cwd=str(course))
+    loopback.in_kernel(trainer, "nbgrader", "release_assignment", LESSON, cwd=str(course))
     assert (hub.exchange / COHORT / "outbound" / LESSON / f"{LESSON}.ipynb").is_file()
 
     # each learner: the panel lists it in Chinese, fetches, runs the lesson in a kernel, answers, submits
@@ -155,9 +104,9 @@ def test_bureau_hub_end_to_end(hub_world):
             == "已获取，尚未提交"
         path = f"/api/contents/{LESSON}/{LESSON}.ipynb"
         fetched = hub.server(learner, "GET", path).json()["content"]
-        nb = answered(fetched, right)
+        nb = loopback.answered(ROOT, LESSON, fetched, all_right=right)
         study = hub.kernel(learner)
-        assert run_lesson(study, nb) == []  # right or wrong, a typed answer raises nothing in the lesson
+        assert loopback.run_cells(study, nb) == []  # right or wrong, a typed answer raises nothing in the lesson
         study.close()
         saved = hub.server(learner, "PUT", path, json={"type": "notebook", "format": "json", "content": nb})
         assert saved.status_code == 200, saved.text
@@ -167,8 +116,8 @@ def test_bureau_hub_end_to_end(hub_world):
     assert (Path("/home") / LEARNER_A / "assignments.ipynb").is_file()  # the panel notebook, put home by the hub
 
     # the trainer collects, grades on PostgreSQL (SCJG_DB from the hub) and releases feedback
-    trainer_runs(trainer, "nbgrader", "collect", LESSON, cwd=str(course))
-    graded = trainer_runs(trainer, "scjg", "grade", LESSON, "--jobs", "1", cwd=str(course))
+    loopback.in_kernel(trainer, "nbgrader", "collect", LESSON, cwd=str(course))
+    graded = loopback.in_kernel(trainer, "scjg", "grade", LESSON, "--jobs", "1", cwd=str(course))
     assert "2 份作业评分完成" in graded
     assert not (course / "gradebook.db").exists()
     log = course / ".work" / LESSON / "grade.log"
@@ -180,7 +129,7 @@ def test_bureau_hub_end_to_end(hub_world):
         auto = {s.student.id: sum(g.auto_score or 0 for nb_ in s.notebooks for g in nb_.grades if g.cell.cell_type == "code")
                 for s in gb.find_assignment(LESSON).submissions}
     assert auto == {LEARNER_A: 3.0, LEARNER_B: 2.0}  # question 1 (1 point) wrong for the second learner
-    trainer_runs(trainer, "nbgrader", "release_feedback", LESSON, cwd=str(course))
+    loopback.in_kernel(trainer, "nbgrader", "release_feedback", LESSON, cwd=str(course))
     trainer.close()
 
     # each learner fetches their own feedback, and only theirs; the other's files stay closed

@@ -231,10 +231,21 @@ class LoopbackHub:
                 pids[name] = server["state"]["pid"]
         return pids
 
-    def stop(self) -> None:
-        """Stop every user's server, then the hub and its proxy (by their process ids)."""
+    def stop(self) -> list[int]:
+        """Stop every user's server, then the hub and its proxy (by their process ids); returns the ids of
+        those that had to be killed because they outlived the hub's own shutdown (none when all is well)."""
         import signal
+
+        import psutil
+        started: list[int] = []
         if self.process is not None and self.process.poll() is None:
+            try:
+                started = list(self.server_pids().values())
+            except OSError:
+                pass
+            pid_file = self.state / "jupyterhub-proxy.pid"
+            if pid_file.exists():
+                started.append(int(pid_file.read_text().strip()))
             for name in self.users:
                 try:
                     self.api("DELETE", f"/users/{name}/server")
@@ -246,12 +257,29 @@ class LoopbackHub:
             except subprocess.TimeoutExpired:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
-        pid_file = self.state / "jupyterhub-proxy.pid"
-        if pid_file.exists():
+        leftover = []
+        for pid in started:
             try:
-                os.kill(int(pid_file.read_text().strip()), signal.SIGKILL)
-            except (ValueError, ProcessLookupError):
+                if psutil.Process(pid).status() != psutil.STATUS_ZOMBIE:
+                    leftover.append(pid)
+                    os.kill(pid, signal.SIGKILL)
+            except (psutil.NoSuchProcess, ProcessLookupError):
                 pass
+        return leftover
+
+
+def _decode(frame: str | bytes) -> dict:
+    """A kernel message from a websocket frame: JSON text, or Jupyter's binary frame (a message with
+    buffers: a count, offsets, then the JSON and the buffers)."""
+    import json
+    if not frame:
+        raise ConnectionError("内核的 websocket 连接已关闭")
+    if isinstance(frame, str):
+        return json.loads(frame)
+    count = int.from_bytes(frame[:4], "big")
+    offsets = [int.from_bytes(frame[4 * (i + 1):4 * (i + 2)], "big") for i in range(count)]
+    end = offsets[1] if count > 1 else len(frame)
+    return json.loads(frame[offsets[0]:end].decode("utf-8"))
 
 
 class Kernel:
@@ -280,7 +308,7 @@ class Kernel:
                         "allow_stdin": False, "stop_on_error": True}}))
         result = {"stdout": "", "stderr": "", "outputs": [], "error": None}
         while True:
-            msg = json.loads(self.ws.recv())
+            msg = _decode(self.ws.recv())
             if msg.get("parent_header", {}).get("msg_id") != msg_id or msg.get("channel") != "iopub":
                 continue
             kind, content = msg["msg_type"], msg["content"]
