@@ -14,6 +14,10 @@ c.CourseDirectory.root = HERE
 c.CourseDirectory.course_id = "scjg"
 c.CourseDirectory.source_directory = os.path.join("..", "lessons")
 c.CourseDirectory.release_directory = os.path.join("..", "notebooks")
+# Only the graded assignment notebook (<lesson id>.ipynb, e.g. 02-food-safety.ipynb) is an nbgrader
+# notebook: the lecture (lecture.ipynb) beside it is never released, collected or autograded by
+# nbgrader (`scjg release` copies it to the learners as it is).
+c.CourseDirectory.notebook_id = "[0-9][0-9]-*"
 # plan.md holds the answer key and rubric: it stays with the trainer.
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "plan.md", "*.bak"]
 
@@ -27,8 +31,8 @@ c.Exchange.root = os.environ.get("SCJG_EXCHANGE") or os.path.join(HERE, "exchang
 if os.environ.get("SCJG_DB"):
     c.CourseDirectory.db_url = os.environ["SCJG_DB"]
 
-# A learner sees the answer variable with a Chinese hint (the first line of the cell),
-# never `raise NotImplementedError()`.
+# A learner sees `%%answer q1` and an empty line to type the answer on (or, in 进阶 data
+# questions, `q12 = ...  # ← hint`), never `raise NotImplementedError()`.
 c.ClearSolutions.code_stub = {"python": ""}
 c.ClearSolutions.text_stub = "（双击本单元格，在此处写下你的答案。）"
 

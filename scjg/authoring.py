@@ -38,14 +38,25 @@ class LessonBuilder:
         """A markdown cell (teaching text)."""
         self.cells.append(_meta(new_markdown_cell(text.strip()), slide, None, self._id("md")))
 
-    def code(self, source: str, slide: str = CONTINUE, *, locked: bool = False):
-        """A code cell; `locked` makes it read-only for learners."""
+    def code(self, source: str, slide: str = CONTINUE, *, locked: bool = False, hidden: bool = False):
+        """A code cell; `locked` makes it read-only for learners, `hidden` folds its source away
+        (JupyterLab shows only the output) for display cells of a lecture."""
         cell_id = self._id("code")
         nbg = {"grade": False, "solution": False, "locked": True, "task": False, "grade_id": cell_id} if locked else None
-        self.cells.append(_meta(new_code_cell(source.strip()), slide, nbg, cell_id))
+        cell = _meta(new_code_cell(source.strip()), slide, nbg, cell_id)
+        if hidden:
+            cell.metadata["jupyter"] = {"source_hidden": True}
+        self.cells.append(cell)
 
-    def answer(self, var: str, hint: str, solution: str, slide: str = CONTINUE, *, grade_id: str):
-        """An autograded answer cell: `var = ...  # ← hint`, the solution region sets the key."""
+    def answer(self, var: str, solution: str, slide: str = CONTINUE, *, grade_id: str):
+        """An autograded answer cell the learner types plain text into: `%%answer var`; the solution
+        region holds the key as typed (the release shows `%%answer var` and an empty line)."""
+        source = f"%%answer {var}\n### BEGIN SOLUTION\n{solution.strip()}\n### END SOLUTION"
+        nbg = {"grade": False, "solution": True, "locked": False, "task": False, "grade_id": grade_id}
+        self.cells.append(_meta(new_code_cell(source), slide, nbg, grade_id))
+
+    def code_answer(self, var: str, hint: str, solution: str, slide: str = CONTINUE, *, grade_id: str):
+        """A 进阶 answer cell in Python: `var = ...  # ← hint`, the solution region sets the key."""
         source = f"{var} = ...  # ← {hint}\n### BEGIN SOLUTION\n{solution.strip()}\n### END SOLUTION"
         nbg = {"grade": False, "solution": True, "locked": False, "task": False, "grade_id": grade_id}
         self.cells.append(_meta(new_code_cell(source), slide, nbg, grade_id))
@@ -58,6 +69,12 @@ class LessonBuilder:
         )
         nbg = {"grade": True, "solution": False, "locked": True, "task": False, "grade_id": grade_id, "points": points}
         self.cells.append(_meta(new_code_cell(source), CONTINUE, nbg, grade_id))
+
+    def learner_info(self):
+        """The 学员信息 cell (contract 3): `%%learner` with 学员编号 and 姓名 to fill in; not graded, not locked."""
+        cell = _meta(new_code_cell("%%learner\n学员编号：\n姓名："), CONTINUE, None, "learner-info")
+        cell.metadata["scjg"] = {"role": "learner-info"}
+        self.cells.append(cell)
 
     def written(self, model_answer: str, points: float, *, grade_id: str):
         """A manually graded answer (说理): markdown; the release shows the Chinese stub instead of the model answer."""

@@ -154,9 +154,12 @@ class _Law:
 
 
 # ---------------------------------------------------------------- helpers
-def _cn(n: int) -> str:
-    """124 -> 一百二十四（条、款、项序号用）。"""
+def cn_number(n: int) -> str:
+    """124 -> 一百二十四（条、款、项序号用；全包只此一处）。"""
     return cn2an.an2cn(int(n))
+
+
+_cn = cn_number
 
 
 _to_int = cn_int  # one reader of article numbers for statutes and learners alike
@@ -328,10 +331,6 @@ def article(law: str, number) -> Article:
 
 
 # ---------------------------------------------------------------- quotations
-def _find(haystack: str, needle: str) -> int:
-    return normalize(haystack).find(normalize(needle))
-
-
 def check_quote(law: str, number, quote: str) -> QuoteCheck:
     """核对引文是否为该条原文的连续片段（只忽略空白差异），并用中文说明哪里不一致。"""
     art = article(law, number)
@@ -402,35 +401,61 @@ def _mark_spans(art: Article, quotes: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
+_NOTED: set[str] = set()  # laws whose version notice this kernel has already shown
+
+
+def mark_version_noted(law: str) -> None:
+    """Record that the version notice of `law` was shown (e.g. in a lesson's table of law versions):
+    article displays then give only the source line, so a lesson shows the notice once."""
+    _NOTED.add(resolve_law(law))
+
+
+def _paragraph_starts(art: Article) -> dict[int, int]:
+    """Line index in art.text -> 款 number, for articles of more than one 款."""
+    if len(art.paragraphs) < 2:
+        return {}
+    starts, line = {}, 0
+    for p in art.paragraphs:
+        starts[line] = p.number
+        line += 1 + len(p.items)
+    return starts
+
+
+def _marked_line(art: Article, marked: list[bool], start: int, end: int) -> str:
+    parts, buf, state = [], "", False
+    for i in range(start, end):
+        if marked[i] != state:
+            parts.append((state, buf))
+            buf, state = "", marked[i]
+        buf += art.text[i]
+    parts.append((state, buf))
+    return "".join(f"<mark style='background:#ffe58a'>{html.escape(s)}</mark>" if m else html.escape(s)
+                   for m, s in parts if s)
+
+
 def _article_html(art: Article, quotes: list[str]) -> str:
-    spans = _mark_spans(art, quotes)
     marked = [False] * len(art.text)
-    for a, b in spans:
+    for a, b in _mark_spans(art, quotes):
         for i in range(a, b):
             marked[i] = True
+    starts = _paragraph_starts(art)
     lines_html, start = [], 0
-    for line in art.text.split("\n"):
-        end = start + len(line)
-        parts, buf, state = [], "", False
-        for i in range(start, end):
-            if marked[i] != state:
-                parts.append((state, buf))
-                buf, state = "", marked[i]
-            buf += art.text[i]
-        parts.append((state, buf))
-        h = "".join(f"<mark style='background:#ffe58a'>{html.escape(s)}</mark>" if m else html.escape(s)
-                    for m, s in parts if s)
+    for n, line in enumerate(art.text.split("\n")):
+        h = _marked_line(art, marked, start, start + len(line))
         if line.startswith(art.label):
             h = h.replace(html.escape(art.label), f"<b>{html.escape(art.label)}</b>", 1)
+        if n in starts:
+            h = f"<span style='color:#888;font-size:0.85em'>〔第{starts[n]}款〕</span>" + h
         lines_html.append(f"<p style='margin:0.3em 0'>{h}</p>")
-        start = end + 1
+        start += len(line) + 1
     info = manifest()[art.law]
     stamp = f"<div style='color:#555;font-size:0.9em'>出处：{html.escape(info.version_stamp)}"
     if art.chapter:
         stamp += f" · {html.escape(art.chapter)}"
     stamp += "</div>"
     note = ""
-    if info.version_note:
+    if info.version_note and art.law not in _NOTED:
+        _NOTED.add(art.law)
         note = (f"<div style='color:#a33;font-size:0.9em;margin-top:0.3em'>版本提示：{html.escape(info.version_note)}</div>")
     return f"<div style=\"{_STYLE}\">{''.join(lines_html)}{stamp}{note}</div>"
 

@@ -1,43 +1,19 @@
 """Tests of scjg.anonymize on a synthetic corpus built at run time (tests/anonymize_corpus.py)."""
 from __future__ import annotations
 
-import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-import anonymize_corpus  # noqa: E402
+from tests import anonymize_corpus
+from tests.anonymize_scoring import score
 
-from scjg.anonymize import anonymize, detect  # noqa: E402
-
-TARGETS = {"ID_CARD": 1.0, "PHONE": 1.0, "USCC": 1.0, "BANK_CARD": 1.0, "PERSON": 0.95, "ORG": 0.95, "ADDRESS": 0.95}
-MAX_DECOYS_TOUCHED = 0.02
-
-
-def measure(docs):
-    """Per-type recall (a gold item fully covered by a span of its type), exact-boundary share, decoys touched."""
-    found, exact, total = Counter(), Counter(), Counter()
-    touched, misses, hits = 0, [], []
-    n_keep = 0
-    for doc in docs:
-        spans = detect(doc.text)
-        for s, e, t in doc.gold:
-            total[t] += 1
-            if any(x.type == t and x.start <= s and x.end >= e for x in spans):
-                found[t] += 1
-                exact[t] += any(x.type == t and x.start == s and x.end == e for x in spans)
-            else:
-                misses.append((t, doc.text[s:e], doc.text[max(0, s - 12):e + 12].replace("\n", " ")))
-        for s, e, label in doc.keep:
-            n_keep += 1
-            if any(x.start < e and x.end > s for x in spans):
-                touched += 1
-                hits.append((label, doc.text[s:e]))
-    recall = {t: found[t] / total[t] for t in total}
-    exact_share = {t: exact[t] / total[t] for t in total}
-    return recall, exact_share, total, touched / n_keep, n_keep, misses, hits
+# Held near the measured values (PERSON 99.8%, ORG 99.3%, ADDRESS 100%, decoys 0.00%): a regression shows.
+TARGETS = {"ID_CARD": 1.0, "PHONE": 1.0, "USCC": 1.0, "BANK_CARD": 1.0, "PERSON": 0.99, "ORG": 0.99, "ADDRESS": 1.0}
+MAX_DECOYS_TOUCHED = 0.002
+MIN_EXACT_SHARE = 0.97  # a span that covers the name but also eats a neighbouring word is a damaged copy
+# The unseen-forms corpus of anonymize_corpus has no credit code; USCC is measured by test_anonymize_heldout.
+UNSEEN_TYPES = sorted(set(TARGETS) - {"USCC"})
 
 
 @pytest.fixture(scope="module")
@@ -45,59 +21,48 @@ def corpus():
     return anonymize_corpus.build()
 
 
-def summary(title, docs, result) -> str:
-    recall, exact_share, total, decoy_share, n_keep, misses, hits = result
-    lines = ["", f"{title}：{len(docs)} 份合成文书，{sum(total.values())} 个标注项，{n_keep} 个应保留项"]
-    for t in sorted(total, key=lambda t: -total[t]):
-        lines.append(f"  {t:<14} 召回率 {recall[t]:6.1%}  边界完全一致 {exact_share[t]:6.1%}  （{total[t]} 项）")
-    lines.append(f"  应保留项被改动比例 {decoy_share:.2%}")
-    for t, value, ctx in misses[:25]:
-        lines.append(f"  漏检 {t}: {value!r}  …{ctx}…")
-    for label, value in hits[:15]:
-        lines.append(f"  误改 {label}: {value!r}")
-    return "\n".join(lines)
-
-
 @pytest.fixture(scope="module")
 def scores(corpus):
-    result = measure(corpus)
-    print(summary("脱敏检测评测（调参语料，5 类文书）", corpus, result))
+    result = score(corpus)
+    print(result.summary("脱敏检测评测（调参语料，5 类文书）", len(corpus)))
     return result
 
 
 @pytest.fixture(scope="module")
 def holdout_scores():
     docs = anonymize_corpus.build_holdout()
-    result = measure(docs)
-    print(summary("脱敏检测评测（留出语料，3 类未用于调参的文书）", docs, result))
+    result = score(docs)
+    print(result.summary("脱敏检测评测（同一生成器、未用于调参的 3 类文书）", len(docs)))
     return result
 
 
 @pytest.mark.parametrize("typ", sorted(TARGETS))
 def test_recall_meets_target(scores, typ):
     """Does recall of each type reach its target on the synthetic corpus?"""
-    recall = scores[0]
-    assert recall[typ] >= TARGETS[typ], f"{typ} recall {recall[typ]:.1%}; misses: {[m for m in scores[5] if m[0] == typ][:5]}"
+    assert scores.recall(typ) >= TARGETS[typ], f"{typ} recall {scores.recall(typ):.1%}; misses: {[m for m in scores.misses if m[0] == typ][:5]}"
 
 
 @pytest.mark.parametrize("typ", sorted(TARGETS))
+def test_boundaries_are_exact(scores, typ):
+    """Do at least 97% of the found items of each type have exactly the right boundaries?"""
+    assert scores.exact_share(typ) >= MIN_EXACT_SHARE, scores.exact_share(typ)
+
+
+@pytest.mark.parametrize("typ", UNSEEN_TYPES)
 def test_holdout_recall_meets_target(holdout_scores, typ):
-    """Does recall reach its target on held-out document kinds as well?"""
-    recall = holdout_scores[0]
-    if typ in recall:
-        assert recall[typ] >= TARGETS[typ], [m for m in holdout_scores[5] if m[0] == typ][:5]
-    else:
-        assert typ in ("USCC",), f"留出语料缺少 {typ}"
+    """Does recall reach its target on document kinds the detector was not tuned on?"""
+    assert holdout_scores.total[typ] >= 20, f"留出语料缺少 {typ}"
+    assert holdout_scores.recall(typ) >= TARGETS[typ], [m for m in holdout_scores.misses if m[0] == typ][:5]
 
 
 def test_holdout_decoys_mostly_untouched(holdout_scores):
-    """Are at most 2% of must-stay items touched in the held-out documents?"""
-    assert holdout_scores[3] <= MAX_DECOYS_TOUCHED, holdout_scores[6][:10]
+    """Are at most 0.2% of must-stay items touched in the unseen document kinds?"""
+    assert holdout_scores.decoy_share <= MAX_DECOYS_TOUCHED, holdout_scores.hits[:10]
 
 
 def test_decoys_mostly_untouched(scores):
-    """Are at most 2% of must-stay items (authorities, laws, standards, 文书号, amounts, dates) touched?"""
-    assert scores[3] <= MAX_DECOYS_TOUCHED, scores[6][:10]
+    """Are at most 0.2% of must-stay items (authorities, laws, standards, 文书号, amounts, dates) touched?"""
+    assert scores.decoy_share <= MAX_DECOYS_TOUCHED, scores.hits[:10]
 
 
 def test_corpus_is_varied(corpus):

@@ -11,13 +11,11 @@ from pathlib import Path
 import docx
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-from anonymize_corpus import Gen  # noqa: E402
+from scjg import cli
+from scjg.anonymize.files import AnonymizeError, decode, process
+from tests.anonymize_corpus import Gen
 
-from scjg import cli  # noqa: E402
-from scjg.anonymize.files import AnonymizeError, decode, process  # noqa: E402
-
-SCJG = Path(__file__).resolve().parent.parent / ".venv" / "bin" / "scjg"
+SCJG = Path(sys.executable).parent / "scjg"
 
 
 @pytest.fixture
@@ -187,3 +185,20 @@ def test_installed_command(tmp_path, ids):
     assert "核对报告" in proc.stdout
     out = (tmp_path / "safe" / "record.anonymized.md").read_text(encoding="utf-8")
     assert ids["uscc"] not in out and "欧阳某某" in out
+
+
+def test_batch_masks_a_name_in_every_file_alike(tmp_path, ids):
+    """Is a name found by its label in one file masked in the other files of the batch, with the same stand-in?"""
+    first = tmp_path / "decision.txt"
+    first.write_text(f"经营者：周宏伟\n被询问人：扎西多吉\n联系电话：{ids['mobile']}\n", encoding="utf-8")
+    second = tmp_path / "record.docx"
+    d = docx.Document()
+    d.add_paragraph("经查，周宏伟于案发当日未在店内，店员称老周去进货了。扎西多吉说货是他进的。")
+    d.add_paragraph(f"回电号码{ids['mobile']}无人接听。")
+    d.save(second)
+    assert cli.main(["anonymize", str(first), str(second), "--out", str(tmp_path / "out")]) == 0
+    one = (tmp_path / "out" / "decision.anonymized.txt").read_text(encoding="utf-8-sig")
+    two = "\n".join(p.text for p in docx.Document(tmp_path / "out" / "record.anonymized.docx").paragraphs)
+    assert one == "经营者：周某某\n被询问人：某某\n联系电话：【电话已隐去】\n"
+    assert two == ("经查，周某某于案发当日未在店内，店员称周某某去进货了。某某说货是他进的。\n"
+                   "回电号码【电话已隐去】无人接听。")

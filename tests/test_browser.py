@@ -7,12 +7,13 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from scjg.lab import lab_environment, set_chinese_ui
+from scjg.lab import TRAINER_PLUGINS, lab_environment, settings_dir
 from scjg.paths import NOTEBOOKS
 
 pytestmark = pytest.mark.browser
@@ -35,7 +36,6 @@ def lab(tmp_path_factory):
     for folder in NOTEBOOKS.iterdir():
         if folder.is_dir():
             shutil.copytree(folder, root / folder.name)
-    set_chinese_ui()
     port, token = free_port(), secrets.token_hex(16)
     env = lab_environment()
     env["JUPYTER_RUNTIME_DIR"] = str(root / ".runtime")
@@ -43,7 +43,7 @@ def lab(tmp_path_factory):
     proc = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", f"--port={port}",
          "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-         f"--LabApp.workspaces_dir={root / '.workspaces'}"],
+         f"--LabApp.workspaces_dir={root / '.workspaces'}", f"--LabApp.app_settings_dir={settings_dir()}"],
         env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 90
@@ -74,11 +74,12 @@ def browser():
 
 
 def test_lesson00_runs_in_chinese_lab(lab, browser):
-    """Does lesson 00 open in a Chinese JupyterLab, run all cells, render the widget and a chart, with no error?"""
+    """Does lesson 00's lecture open in a Chinese JupyterLab, run all cells, render the widget and a chart, with no
+    error, and present as RISE slides showing none of the assignment's answers?"""
     base, token, root = lab
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     try:
-        page.goto(f"{base}/lab/workspaces/intro/tree/00-getting-started/00-getting-started.ipynb?reset&token={token}")
+        page.goto(f"{base}/lab/workspaces/intro/tree/00-getting-started/lecture.ipynb?reset&token={token}")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
         menus = [e.inner_text() for e in page.query_selector_all(".lm-MenuBar-itemLabel")]
         assert "文件" in menus and "内核" in menus, menus
@@ -86,8 +87,8 @@ def test_lesson00_runs_in_chinese_lab(lab, browser):
 
         page.click(".lm-MenuBar-itemLabel:text-is('运行')")
         page.click(".lm-Menu-itemLabel:text-is('运行所有单元格')")
-        # the last check cell answers when everything above it has run
-        page.wait_for_selector("text=第2题：选项尚未作答", timeout=120_000)
+        # the practice check answers when everything above it has run (the practice cell is left empty)
+        page.wait_for_selector("text=练习：金额尚未作答", timeout=120_000)
 
         # the quiz widget rendered and answers a click
         page.wait_for_selector(".widget-radio-box", timeout=30_000)
@@ -114,6 +115,7 @@ def test_lesson00_runs_in_chinese_lab(lab, browser):
         titles = frame.inner_text(".reveal .slides")
         assert "第0课 入门" in titles
         assert len(frame.query_selector_all(".reveal .slides > section")) >= 6
+        assert "参考答案" not in titles and "BEGIN SOLUTION" not in titles and "expect_" not in titles
         page.screenshot(path=str(root / "lesson00-slides.png"))
     finally:
         page.close()
@@ -126,13 +128,14 @@ def saved_notebook(base, token, path):
         return json.loads(resp.read())["content"]
 
 
-def run_all_in_browser(page, base, token, lesson_id):
-    """Open a released lesson in its own workspace, run all cells, save; return the saved notebook.
+def run_all_in_browser(page, base, token, lesson_id, name=None):
+    """Open a released lesson notebook (the graded one, or `name`) in its own workspace, run all cells, save;
+    return the saved notebook.
 
     JupyterLab renders only the cells in view, so the outputs are read from the saved file, not the page.
     """
-    path = f"{lesson_id}/{lesson_id}.ipynb"
-    page.goto(f"{base}/lab/workspaces/w{lesson_id[:2]}/tree/{path}?reset&token={token}")
+    path = f"{lesson_id}/{name or lesson_id + '.ipynb'}"
+    page.goto(f"{base}/lab/workspaces/w{lesson_id[:2]}{(name or 'g')[0]}/tree/{path}?reset&token={token}")
     page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=90_000)
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle'], .jp-DebuggerBugButton", timeout=60_000)
     page.click(".lm-MenuBar-itemLabel:text-is('运行')")
@@ -142,9 +145,11 @@ def run_all_in_browser(page, base, token, lesson_id):
         time.sleep(2)
         page.click(".lm-MenuBar-itemLabel:text-is('文件')")
         page.click(".lm-Menu-itemLabel:text-is('保存 Notebook')")
-        nb = saved_notebook(base, token, path)
-        code = [c for c in nb["cells"] if c["cell_type"] == "code"]
-        if all(c.get("execution_count") for c in code):
+        try:
+            nb = saved_notebook(base, token, path)
+        except urllib.error.HTTPError:  # read while the server was still writing a large notebook: try again
+            nb = None
+        if nb and all(c.get("execution_count") for c in nb["cells"] if c["cell_type"] == "code"):
             return nb
         if time.time() > deadline:
             page.screenshot(path=f"/tmp/browser-fail-{lesson_id}.png")
@@ -162,17 +167,22 @@ def outputs_of(cell) -> str:
 
 
 @pytest.mark.parametrize("lesson_id", __import__("scjg.catalog", fromlist=["ids"]).ids())
-def test_every_lesson_renders_and_runs(lab, browser, lesson_id):
-    """Does each released lesson run all cells in the browser, with widgets and charts, no error, no stderr?"""
+@pytest.mark.parametrize("name", ["graded", "lecture.ipynb"])
+def test_every_lesson_renders_and_runs(lab, browser, lesson_id, name):
+    """Does each released lesson (graded notebook and lecture) run all cells in the browser, with widgets and
+    charts, no error, no stderr, and every check of the blank assignment saying 尚未作答?"""
     base, token, root = lab
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     try:
-        nb = run_all_in_browser(page, base, token, lesson_id)
+        nb = run_all_in_browser(page, base, token, lesson_id, None if name == "graded" else name)
         outputs = [out for c in nb["cells"] for out in c.get("outputs", [])]
         assert [o for o in outputs if o["output_type"] == "error"] == []
         assert [o for o in outputs if o.get("name") == "stderr"] == []
         checks = [c for c in nb["cells"] if c["cell_type"] == "code" and c["metadata"].get("nbgrader", {}).get("grade")]
-        assert checks and all("尚未作答" in outputs_of(c) for c in checks)
+        if name == "graded":
+            assert checks and all("尚未作答" in outputs_of(c) for c in checks)
+            info = next(c for c in nb["cells"] if c["metadata"].get("scjg", {}).get("role") == "learner-info")
+            assert "请在冒号后填写学员编号和姓名" in outputs_of(info)
         source = "\n".join("".join(c["source"]) for c in nb["cells"])
         mimes = {mime for o in outputs for mime in o.get("data", {})}
         if "scjg.widgets" in source:
@@ -181,48 +191,114 @@ def test_every_lesson_renders_and_runs(lab, browser, lesson_id):
         if "plotting" in source or "Explorer" in source or "Calculator" in source:
             assert "image/png" in mimes or page.query_selector(".jupyter-widgets img"), "图表未显示"
         assert "未找到中文字体" not in "\n".join(outputs_of(c) for c in nb["cells"])
-        page.screenshot(path=str(root / f"{lesson_id}.png"), full_page=False)
+        page.screenshot(path=str(root / f"{lesson_id}-{name}.png"), full_page=False)
+    finally:
+        page.close()
+
+
+_LABS: list[subprocess.Popen] = []
+
+
+@pytest.fixture(autouse=True)
+def _stop_labs():
+    yield
+    while _LABS:
+        proc = _LABS.pop()
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def lab_as_scjg_starts_it(workspace: Path, trainer: bool) -> tuple[str, str]:
+    """Start JupyterLab on `workspace` exactly as `scjg lab [--trainer]` does (plus a port, 127.0.0.1 and a token);
+    return its address and token once it answers. Stopped after the test."""
+    import os
+    code = ("import os, sys; from scjg.lab import lab_command, lab_environment, prepare_course; "
+            f"prepare_course(); cmd = lab_command(sys.argv[1:], trainer={trainer}); "
+            f"os.execve(cmd[0], cmd, lab_environment(trainer={trainer}))")
+    port, token = free_port(), secrets.token_hex(16)
+    env = {**os.environ, "SCJG_ROOT": str(workspace), "JUPYTER_RUNTIME_DIR": str(workspace / f".runtime-{port}")}
+    _LABS.append(subprocess.Popen([sys.executable, "-c", code, "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
+                                   f"--IdentityProvider.token={token}"], cwd=workspace, env=env,
+                                  stdout=open(workspace / f"lab-{port}.log", "w"), stderr=subprocess.STDOUT))
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(180):
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+            return base, token
+        except OSError:
+            time.sleep(0.5)
+    pytest.fail("JupyterLab 90 秒内未响应：\n" + (workspace / f"lab-{port}.log").read_text())
+
+
+def _workspace(tmp_path: Path) -> Path:
+    (tmp_path / "grading").mkdir()
+    shutil.copy(NOTEBOOKS.parent / "grading" / "nbgrader_config.py", tmp_path / "grading")
+    for name in ("lessons", "notebooks"):
+        shutil.copytree(NOTEBOOKS.parent / name, tmp_path / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    return tmp_path
+
+
+def _nbgrader_menu(page) -> list[str]:
+    page.click(".lm-MenuBar-itemLabel:text-is('Nbgrader')")
+    items = [e.inner_text().strip() for e in page.query_selector_all(".lm-Menu-content .lm-Menu-itemLabel")]
+    page.keyboard.press("Escape")
+    return [i for i in items if i]
+
+
+@pytest.mark.parametrize("trainer", [False, True], ids=["learner", "trainer"])
+def test_lab_shows_trainer_tools_only_to_trainers(tmp_path, browser, trainer):
+    """Does `scjg lab` hide Create Assignment, Formgrader and Course List from learners, and `--trainer` show them?"""
+    base, token = lab_as_scjg_starts_it(_workspace(tmp_path), trainer)
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        lesson = "00-getting-started/00-getting-started.ipynb"
+        page.goto(f"{base}/lab/tree/{'notebooks/' if trainer else ''}{lesson}?reset&token={token}")
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
+        config = page.evaluate("JSON.parse(document.getElementById('jupyter-config-data').textContent)")
+        disabled = set(config.get("disabledExtensions", []))
+        menu = _nbgrader_menu(page)
+        sidebar = {e.get_attribute("title") or "" for e in page.query_selector_all(".jp-SideBar .lm-TabBar-tab")}
+        with urllib.request.urlopen(f"{base}/api/contents/?token={token}") as resp:
+            top = {item["name"] for item in __import__("json").loads(resp.read())["content"]}
+        try:
+            status = urllib.request.urlopen(f"{base}/formgrader?token={token}").status
+        except urllib.error.HTTPError as err:
+            status = err.code
+        if trainer:
+            assert not disabled & set(TRAINER_PLUGINS)
+            assert "Formgrader" in menu and "Course List" in menu, menu
+            assert any("Create Assignment" in t for t in sidebar), sidebar
+            assert status == 200 and {"lessons", "grading", "notebooks"} <= top
+        else:
+            assert set(TRAINER_PLUGINS) <= disabled
+            assert "Formgrader" not in menu and "Course List" not in menu and "Assignment List" in menu, menu
+            assert not any("Create Assignment" in t for t in sidebar), sidebar
+            assert status == 404 and "lessons" not in top and "grading" not in top
+        page.screenshot(path=str(tmp_path / "lab.png"))
     finally:
         page.close()
 
 
 def test_formgrader_lists_the_graded_cohort(tmp_path, monkeypatch, browser):
-    """Started as `scjg lab` starts it, does formgrader find the course and list the collected submissions?"""
-    import os
-
+    """Started as `scjg lab --trainer` starts it, does formgrader find the course and list the collected submissions?"""
     from scjg.cli import main as scjg
 
-    (tmp_path / "grading").mkdir()
-    shutil.copy(NOTEBOOKS.parent / "grading" / "nbgrader_config.py", tmp_path / "grading")
-    for name in ("lessons", "notebooks"):
-        shutil.copytree(NOTEBOOKS.parent / name, tmp_path / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    _workspace(tmp_path)
     monkeypatch.setenv("SCJG_ROOT", str(tmp_path))
     assert scjg(["demo", "00-getting-started", "--learners", "4", "--out", str(tmp_path / "cohort.zip")]) == 0
     assert scjg(["collect", "00-getting-started", str(tmp_path / "cohort.zip")]) == 0
     assert scjg(["grade", "00-getting-started", "--jobs", "2"]) == 0
     submitted = len(list((tmp_path / "grading" / "submitted").iterdir()))
 
-    # what `scjg lab` does, with test options
-    code = ("import os, sys; from scjg.lab import lab_command, lab_environment, prepare_course; "
-            "prepare_course(); cmd = lab_command(sys.argv[1:]); os.execve(cmd[0], cmd, lab_environment())")
-    port, token = free_port(), secrets.token_hex(16)
-    proc = subprocess.Popen([sys.executable, "-c", code, "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
-                             f"--IdentityProvider.token={token}"], cwd=tmp_path, env={**os.environ, "SCJG_ROOT": str(tmp_path)},
-                            stdout=open(tmp_path / "lab.log", "w"), stderr=subprocess.STDOUT)
     page = browser.new_page()
     try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(180):
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.5)
+        base, token = lab_as_scjg_starts_it(tmp_path, trainer=True)
         page.goto(f"{base}/formgrader?token={token}")
-        row = page.wait_for_selector("tr:has-text('00-getting-started')", timeout=60_000)
-        assert str(submitted) in row.inner_text().split()
+        page.wait_for_selector("tr:has-text('00-getting-started')", timeout=60_000)
+        headers = [h.inner_text().strip() for h in page.query_selector_all("table thead th")]
+        column = next(i for i, h in enumerate(headers) if "Submissions" in h or "提交" in h)
+        row = page.query_selector("tr:has-text('00-getting-started')")
+        assert row.query_selector_all("td")[column].inner_text().strip() == str(submitted), headers
         assert "does not exist and could not be created" not in page.inner_text("body")
     finally:
         page.close()
-        proc.terminate()
-        proc.wait(timeout=20)

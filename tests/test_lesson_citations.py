@@ -15,9 +15,12 @@ REF = re.compile(rf"第{NUM}条(?:之[一二三四五六七八九十])?(?:第{NU
 
 
 def prose(lesson_id: str) -> str:
-    """Markdown cells and plan.md of a lesson, with code spans and code blocks removed (they hold examples)."""
-    nb = nbformat.read(str(LESSONS / lesson_id / f"{lesson_id}.ipynb"), as_version=4)
-    parts = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    """Markdown cells of the lecture and the graded notebook and plan.md of a lesson, with code spans and
+    code blocks removed (they hold examples)."""
+    parts = []
+    for name in ("lecture.ipynb", f"{lesson_id}.ipynb"):
+        nb = nbformat.read(str(LESSONS / lesson_id / name), as_version=4)
+        parts += [c.source for c in nb.cells if c.cell_type == "markdown"]
     plan = LESSONS / lesson_id / "plan.md"
     if plan.exists():
         parts.append(plan.read_text(encoding="utf-8"))

@@ -23,22 +23,44 @@ def released_path(lesson_id: str) -> Path:
     return NOTEBOOKS / lesson_id / f"{lesson_id}.ipynb"
 
 
+def lecture_path(lesson_id: str, kind: str = "source") -> Path:
+    return (LESSONS if kind == "source" else NOTEBOOKS) / lesson_id / "lecture.ipynb"
+
+
+def solution_texts(lesson_id: str) -> list[str]:
+    """The texts only the trainer's graded source holds: the model answers (说理), the hidden tests,
+    and solution regions longer than a legal citation (a short key such as 第三十四条第（十）项 is
+    what the lecture teaches, not a leak)."""
+    nb = nbformat.read(str(source_path(lesson_id)), as_version=4)
+    texts = []
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("solution") and cell.cell_type == "markdown":
+            texts += [line for line in cell.source.splitlines() if len(line.strip()) >= 6]
+        for region in re.findall(r"### BEGIN HIDDEN TESTS\n(.*?)### END", cell.source, flags=re.S):
+            texts += [line.strip() for line in region.splitlines() if len(line.strip()) >= 6]
+        for region in re.findall(r"### BEGIN SOLUTION\n(.*?)### END", cell.source, flags=re.S):
+            texts += [line.strip() for line in region.splitlines() if len(line.strip()) >= 20]
+    return texts
+
+
 def test_catalog_lists_existing_lessons():
     """Does every available lesson in the catalog have its source notebook and plan, and ASCII ids?"""
     assert "00-getting-started" in LESSON_IDS
     for lesson_id in LESSON_IDS:
         assert re.fullmatch(r"\d\d-[a-z0-9-]+", lesson_id)
         assert source_path(lesson_id).is_file()
+        assert lecture_path(lesson_id).is_file(), f"{lesson_id} 缺少讲授篇 lecture.ipynb"
     for folder in LESSONS.iterdir():
         if folder.is_dir():
             assert folder.name in catalog.ids(include_planned=True), f"{folder.name} 不在课程目录中"
 
 
 @pytest.mark.parametrize("lesson_id", LESSON_IDS)
-@pytest.mark.parametrize("kind", ["source", "release"])
+@pytest.mark.parametrize("kind", ["source", "release", "lecture"])
 def test_notebook_runs_clean(lesson_id, kind):
-    """Does the notebook run top to bottom with no error and nothing on stderr?"""
-    path = source_path(lesson_id) if kind == "source" else released_path(lesson_id)
+    """Does the notebook (graded source, its release, the lecture) run top to bottom with no error and nothing on stderr?"""
+    path = {"source": source_path(lesson_id), "release": released_path(lesson_id), "lecture": lecture_path(lesson_id)}[kind]
     result = run_notebook(path)
     assert result.errors == []
     assert result.stderr == []
@@ -82,8 +104,57 @@ def test_release_hides_solutions_and_plan(lesson_id):
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
         if cell.cell_type == "code" and meta.get("solution"):
-            first = cell.source.splitlines()[0]
-            assert "= ..." in first and "#" in first, f"答题单元格缺少中文提示：{first}"
+            first, *rest = cell.source.splitlines()
+            if first.startswith("%%answer"):
+                assert re.fullmatch(r"%%answer q\d+(_\w+)?", first) and not "".join(rest).strip(), cell.source
+            else:  # 进阶 data questions stay in Python
+                assert "= ..." in first and "#" in first, f"答题单元格缺少中文提示：{first}"
+
+
+@pytest.mark.parametrize("lesson_id", LESSON_IDS)
+def test_answers_need_no_python(lesson_id):
+    """Is every graded answer typed as plain text after `%%answer`, except in 进阶 data questions?"""
+    nb = nbformat.read(str(source_path(lesson_id)), as_version=4)
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type == "code" and meta.get("solution") and not meta.get("grade"):
+            if not cell.source.startswith("%%answer "):
+                number = meta["grade_id"].split("-")[0]
+                heading = [c.source for c in nb.cells if re.search(rf"第{number[1:]}题（进阶", c.source)]
+                assert heading, f"{meta['grade_id']} 不是进阶题，却要求写 Python"
+
+
+@pytest.mark.parametrize("lesson_id", LESSON_IDS)
+def test_learner_info_cell_after_setup(lesson_id):
+    """Does the graded notebook ask for 学员编号 and 姓名 right after the setup cell, unlocked and ungraded?"""
+    nb = nbformat.read(str(released_path(lesson_id)), as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    info = code[1]
+    assert info.metadata.get("scjg") == {"role": "learner-info"}
+    assert info.source.splitlines() == ["%%learner", "学员编号：", "姓名："]
+    assert "nbgrader" not in info.metadata
+
+
+@pytest.mark.parametrize("lesson_id", LESSON_IDS)
+@pytest.mark.parametrize("kind", ["source", "release"])
+def test_lecture_shows_no_answer(lesson_id, kind):
+    """Does the lecture (to be projected) hold no graded cell and none of the assignment's solution or hidden-test texts?"""
+    nb = nbformat.read(str(lecture_path(lesson_id, kind)), as_version=4)
+    assert not any("nbgrader" in cell.metadata for cell in nb.cells)
+    text = "\n".join(cell.source for cell in nb.cells)
+    for marker in ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "expect_"):
+        assert marker not in text
+    assert not [c for c in nb.cells if c.cell_type == "code" and re.match(r"%%answer q\d", c.source)], "讲授篇中不应有作业的答题单元格"
+    texts = solution_texts(lesson_id)
+    assert len(texts) >= 3
+    leaked = [t for t in texts if t in text and not t.startswith(("from ", "import "))]
+    assert leaked == [], leaked
+
+
+def test_lecture_is_released_unchanged():
+    """Does `scjg release` give learners the lecture byte for byte, beside the graded notebook?"""
+    for lesson_id in LESSON_IDS:
+        assert lecture_path(lesson_id, "release").read_bytes() == lecture_path(lesson_id).read_bytes()
 
 
 @pytest.mark.parametrize("path", sorted(LESSONS.glob("*/*.ipynb")) + sorted(NOTEBOOKS.glob("*/*.ipynb")),
@@ -97,9 +168,10 @@ def test_committed_without_outputs(path):
 
 
 @pytest.mark.parametrize("lesson_id", LESSON_IDS)
-def test_slide_structure(lesson_id):
+@pytest.mark.parametrize("which", ["lecture", "graded"])
+def test_slide_structure(lesson_id, which):
     """Does the lesson present as slides: a title slide first, one slide per section, no empty slides?"""
-    nb = nbformat.read(str(source_path(lesson_id)), as_version=4)
+    nb = nbformat.read(str(lecture_path(lesson_id) if which == "lecture" else source_path(lesson_id)), as_version=4)
     types = [cell.metadata.get("slideshow", {}).get("slide_type") for cell in nb.cells]
     assert all(t is not None for t in types), "每个单元格都应带幻灯片元数据"
     first = nb.cells[0]

@@ -43,7 +43,11 @@ def test_stale_cache_is_repaired(monkeypatch):
     from matplotlib import font_manager
     kept = [f for f in font_manager.fontManager.ttflist if f.name not in {fam for fam, _ in plotting.CJK_FAMILIES}]
     monkeypatch.setattr(font_manager.fontManager, "ttflist", kept)
-    assert plotting.find_cjk_font() is not None
+    families = {fam for fam, _ in plotting.CJK_FAMILIES}
+    assert not families & {f.name for f in font_manager.fontManager.ttflist}
+    found = plotting.find_cjk_font()
+    assert found in families
+    assert found in {f.name for f in font_manager.fontManager.ttflist}, "字体文件应重新登记到 fontManager"
 
 
 def test_missing_font_message(monkeypatch, capsys):

@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from .core import TYPE_LABELS
-from .files import AnonymizeError, EmptyFileError, process
+from .files import AnonymizeError, EmptyFileError, process_batch
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -18,18 +18,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Anonymize each file; 0 if every file was handled, 1 if any could not be."""
+    """Anonymize the files together (one name, one stand-in in all); 0 if every file was handled, 1 if not."""
     failed = 0
     written = 0
-    for name in args.files:
-        path = Path(name)
-        try:
-            result = process(path, args.out, args.columns)
-        except EmptyFileError as exc:
-            print(f"提示：{exc}")
+    paths = [Path(name) for name in args.files]
+    for path, result in zip(paths, process_batch(paths, args.out, args.columns)):
+        if isinstance(result, EmptyFileError):
+            print(f"提示：{result}")
             continue
-        except AnonymizeError as exc:
-            print(f"错误：{exc}")
+        if isinstance(result, AnonymizeError):
+            print(f"错误：{result}")
             failed += 1
             continue
         written += 1
@@ -37,6 +35,8 @@ def run(args: argparse.Namespace) -> int:
         detail = "、".join(f"{TYPE_LABELS[t]} {n} 处" for t, n in counts.most_common())
         print(f"已脱敏：{path} → {result.output}")
         print(f"  替换 {len(result.replacements)} 处" + (f"（{detail}）" if detail else "（未发现需要隐去的信息，请人工通读确认）"))
+        for notice in result.notices:
+            print(f"  注意：{notice}")
         if result.encoding not in ("utf-8", "utf-8-sig", "docx"):
             print(f"  原文件编码为 {result.encoding}，副本已保存为 UTF-8 编码。")
         print(f"  核对报告：{result.report}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import entities
+from . import entities, fields
 from .rules import STRUCTURED, Span, fold, structured_spans
 
 _PLACEHOLDER = {
@@ -21,7 +21,7 @@ _ORDINALS = "甲乙丙丁戊己庚辛壬癸"
 TYPE_LABELS = {
     "PERSON": "姓名", "ORG": "单位名称", "ID_CARD": "身份证号", "PHONE": "电话", "USCC": "统一社会信用代码",
     "ADDRESS": "地址", "PLATE": "车牌号", "BANK_CARD": "银行卡号", "EMAIL": "电子邮箱",
-    "LICENSE_NO": "许可证/证件编号", "DATE_OF_BIRTH": "出生日期",
+    "LICENSE_NO": "证照/设备/账号编号", "DATE_OF_BIRTH": "出生日期",
 }
 
 
@@ -36,14 +36,15 @@ def _resolve(spans: list[Span]) -> list[Span]:
     return sorted(taken)
 
 
-def _candidates(text: str) -> list[Span]:
+def _candidates(text: str) -> tuple[list[Span], "entities._Ctx"]:
     folded = fold(text)
     spans = list(structured_spans(folded))
     ctx = entities._Ctx(folded)
     spans += entities.address_spans(ctx)
     spans += entities.org_spans(ctx)
     spans += entities.person_spans(ctx)
-    return spans
+    spans += fields.field_spans(ctx)
+    return spans, ctx
 
 
 def _propagate(text: str, spans: list[Span], known: dict[str, str]) -> list[Span]:
@@ -56,25 +57,37 @@ def _propagate(text: str, spans: list[Span], known: dict[str, str]) -> list[Span
 
 
 def learn(text: str, spans: list[Span], known: dict[str, str]) -> None:
-    """Remember person and organization names so later occurrences are caught as well."""
+    """Remember what was found (names, units, identifiers) so every other occurrence is caught as well."""
     for s in spans:
-        if s.type in ("PERSON", "ORG"):
-            known.setdefault(text[s.start:s.end], s.type)
+        value = text[s.start:s.end]
+        if s.type != "DATE_OF_BIRTH" and len(value) >= (2 if s.type == "PERSON" else 4):
+            known.setdefault(value, s.type)
 
 
 def detect(text: str, known: dict[str, str] | None = None) -> list[Span]:
-    """Spans (start, end, type) of personal and company identifiers in text, sorted, non-overlapping."""
+    """Spans (start, end, type) of personal and company identifiers in text, sorted, non-overlapping.
+
+    known: values found before (in other files of one batch); it is updated with what this text adds.
+    """
     if not text:
         return []
-    spans = _resolve(_candidates(text))
+    candidates, ctx = _candidates(text)
+    spans = _resolve(candidates)
+    surnames = {entities.surname_of(text[s.start:s.end]) for s in spans if s.type == "PERSON"}
+    spans = _resolve(spans + list(fields.nickname_spans(ctx, surnames)))
     names: dict[str, str] = {} if known is None else known
     learn(text, spans, names)
     return _resolve(spans + _propagate(text, [], names))
 
 
 def _person_base(name: str) -> str:
+    nick = fields.nickname_surname(name)
+    if nick:
+        return nick + "某"
     if any(ch in name for ch in "·•・"):
         return name[0] + "某某"
+    if name[:2] not in entities.COMPOUND_SURNAMES and name[0] not in entities.SURNAMES:
+        return "某某"  # 扎西多吉: no surname to keep
     sur = entities.surname_of(name)
     return sur + ("某" if len(name) - len(sur) <= 1 else "某某")
 
@@ -123,6 +136,8 @@ class Pseudonyms:
     def __init__(self, items: list[tuple[str, str]]):
         groups: dict[str, list[str]] = {}
         self.map: dict[tuple[str, str], str] = {}
+        nicks = [(v, t) for v, t in items if t == "PERSON" and fields.nickname_surname(v)]
+        items = [it for it in items if it not in nicks]
         for value, typ in items:
             key = (self._key(value, typ), typ)
             if key in self.map:
@@ -138,6 +153,16 @@ class Pseudonyms:
                 for n, key in enumerate(keys):
                     tag = _ORDINALS[n] if n < len(_ORDINALS) else str(n + 1)
                     self.map[key] = base + tag
+        self._link_nicknames(items, nicks)
+
+    def _link_nicknames(self, items: list[tuple[str, str]], nicks: list[tuple[str, str]]) -> None:
+        """老王 gets the stand-in of the one full name with surname 王, if there is exactly one."""
+        for value, typ in nicks:
+            sur = fields.nickname_surname(value)
+            full = {self._key(v, t) for v, t in items if t == "PERSON" and entities.surname_of(v) == sur
+                    and not fields.nickname_surname(v)}
+            key = (self._key(value, typ), typ)
+            self.map[key] = self.map[(full.pop(), "PERSON")] if len(full) == 1 else sur + "某"
 
     @staticmethod
     def _key(value: str, typ: str) -> str:

@@ -10,25 +10,18 @@ import csv
 import io
 import os
 import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import charset_normalizer
 
-from .core import Pseudonyms, Replacement, TYPE_LABELS, apply, context_of, detect, learn
+from .core import Pseudonyms, Replacement, TYPE_LABELS, apply, context_of, detect
+from .docx_file import DocxJob
+from .errors import AnonymizeError, EmptyFileError
 from .rules import Span
 
 SUPPORTED = (".txt", ".md", ".docx", ".csv")
 REPORT_HEADER = ["序号", "位置", "类型", "原文", "替换为", "上下文"]
-
-
-class AnonymizeError(Exception):
-    """A problem with one input file; the message is in Chinese and names the file."""
-
-
-class EmptyFileError(AnonymizeError):
-    """The file holds no text: nothing to anonymize."""
 
 
 @dataclass
@@ -40,6 +33,7 @@ class Result:
     report: Path
     encoding: str
     replacements: list[tuple[str, Replacement]] = field(default_factory=list)  # (位置, replacement)
+    notices: list[str] = field(default_factory=list)  # what was not checked, what else was changed
 
 
 def _readable_share(text: str) -> float:
@@ -103,187 +97,74 @@ def _read_bytes(path: Path) -> bytes:
         raise AnonymizeError(f"无法读取文件 {path}：{exc.strerror or exc}") from None
 
 
-# ---------------------------------------------------------------- plain text
+# ---------------------------------------------------------------- jobs
+# A job reads its file at once (errors surface before anything is written), then find() detects
+# with the names the batch knows so far, pairs() gives what was found, render() writes it out.
 
-def _plain(path: Path) -> tuple[bytes, list[tuple[str, Replacement]], str]:
-    text, encoding = read_text(path)
-    spans = detect(text)
-    names = Pseudonyms([(text[s.start:s.end], s.type) for s in spans])
-    new, reps = apply(text, spans, names)
-    out_encoding = "utf-8" if path.suffix.lower() == ".md" else "utf-8-sig"
-    located = [(f"第{text.count(chr(10), 0, r.start) + 1}行", r) for r in reps]
-    return new.encode(out_encoding), located, encoding
+class _PlainJob:
+    def __init__(self, path: Path):
+        self.text, self.encoding = read_text(path)
+        self.out_encoding = "utf-8" if path.suffix.lower() == ".md" else "utf-8-sig"
+        self.spans: list[Span] = []
+        self.notices: list[str] = []
 
+    def find(self, known: dict[str, str]) -> None:
+        self.spans = detect(self.text, known)
 
-# ---------------------------------------------------------------- csv
+    def pairs(self) -> list[tuple[str, str]]:
+        return [(self.text[s.start:s.end], s.type) for s in self.spans]
 
-def _csv(path: Path, columns: list[str] | None) -> tuple[bytes, list[tuple[str, Replacement]], str]:
-    text, encoding = read_text(path)
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
-    except csv.Error:
-        dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
-    if not rows:
-        raise EmptyFileError(f"{path.name} 是空文件，未生成脱敏副本。")
-    header = rows[0]
-    if columns:
-        missing = [c for c in columns if c not in header]
-        if missing:
-            raise AnonymizeError(
-                f"{path.name} 中没有这些列：{'、'.join(missing)}。现有的列：{'、'.join(header)}")
-        chosen = [header.index(c) for c in columns]
-    else:
-        chosen = list(range(len(header)))
-    cells = [(r, c) for r in range(1, len(rows)) for c in chosen if c < len(rows[r]) and rows[r][c].strip()]
-
-    def probe(r: int, c: int, known: dict[str, str] | None) -> tuple[str, list[Span]]:
-        # The column name is the cue: "法定代表人：张伟"
-        prefix = f"{header[c]}："
-        value = rows[r][c]
-        spans = detect(prefix + value, known)
-        return value, [Span(s.start - len(prefix), s.end - len(prefix), s.type)
-                       for s in spans if s.start >= len(prefix)]
-
-    known: dict[str, str] = {}
-    for r, c in cells:
-        value, spans = probe(r, c, None)
-        learn(value, spans, known)
-    found = {(r, c): probe(r, c, known) for r, c in cells}
-    names = Pseudonyms([(v[s.start:s.end], s.type) for v, spans in found.values() for s in spans])
-    located = []
-    for (r, c), (value, spans) in found.items():
-        new, reps = apply(value, spans, names)
-        rows[r][c] = new
-        located += [(f"第{r + 1}行「{header[c]}」列", rep) for rep in reps]
-    buf = io.StringIO()
-    writer = csv.writer(buf, dialect, lineterminator="\r\n")
-    writer.writerows(rows)
-    return buf.getvalue().encode("utf-8-sig"), located, encoding
+    def render(self, names: Pseudonyms) -> tuple[bytes, list[tuple[str, Replacement]]]:
+        new, reps = apply(self.text, self.spans, names)
+        located = [(f"第{self.text.count(chr(10), 0, r.start) + 1}行", r) for r in reps]
+        return new.encode(self.out_encoding), located
 
 
-# ---------------------------------------------------------------- docx
+class _CsvJob:
+    """Chosen columns of a CSV; each column's name is the cue for its cells (法定代表人：张伟)."""
 
-def _docx_blocks(doc) -> list:
-    """Paragraph groups in reading order: body paragraphs, table rows (cells joined by tabs), headers and footers."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+    def __init__(self, path: Path, columns: list[str] | None):
+        text, self.encoding = read_text(path)
+        try:
+            self.dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
+        except csv.Error:
+            self.dialect = csv.excel
+        self.rows = list(csv.reader(io.StringIO(text), self.dialect))
+        if not self.rows:
+            raise EmptyFileError(f"{path.name} 是空文件，未生成脱敏副本。")
+        header = self.header = self.rows[0]
+        if columns:
+            missing = [c for c in columns if c not in header]
+            if missing:
+                raise AnonymizeError(
+                    f"{path.name} 中没有这些列：{'、'.join(missing)}。现有的列：{'、'.join(header)}")
+            chosen = [header.index(c) for c in columns]
+        else:
+            chosen = list(range(len(header)))
+        self.cells = [(r, c) for r in range(1, len(self.rows)) for c in chosen
+                      if c < len(self.rows[r]) and self.rows[r][c].strip()]
+        self.found: dict[tuple[int, int], list[Span]] = {}
+        self.notices: list[str] = []
 
-    blocks: list[list[list]] = []  # block = line; line = list of cells; cell = list of paragraphs
+    def find(self, known: dict[str, str]) -> None:
+        for r, c in self.cells:
+            prefix = f"{self.header[c]}："
+            spans = detect(prefix + self.rows[r][c], known)
+            self.found[(r, c)] = [Span(s.start - len(prefix), s.end - len(prefix), s.type)
+                                  for s in spans if s.start >= len(prefix)]
 
-    def walk(container) -> None:
-        for child in container.iter_inner_content():
-            if isinstance(child, Paragraph):
-                blocks.append([[child]])
-            elif isinstance(child, Table):
-                for row in child.rows:
-                    seen, line = set(), []
-                    for cell in row.cells:
-                        if id(cell._tc) in seen:  # merged cells repeat
-                            continue
-                        seen.add(id(cell._tc))
-                        line.append(list(cell.paragraphs))
-                        for inner in cell.tables:
-                            walk_table(inner)
-                    blocks.append(line)
+    def pairs(self) -> list[tuple[str, str]]:
+        return [(self.rows[r][c][s.start:s.end], s.type) for (r, c), spans in self.found.items() for s in spans]
 
-    def walk_table(table) -> None:
-        for row in table.rows:
-            line = []
-            for cell in row.cells:
-                line.append(list(cell.paragraphs))
-            blocks.append(line)
-
-    walk(doc)
-    for section in doc.sections:
-        for part in (section.header, section.footer):
-            if not part.is_linked_to_previous:
-                walk(part)
-    return blocks
-
-
-def _runs(paragraph) -> list:
-    """The paragraph's runs, those inside hyperlinks included, in order."""
-    from docx.text.run import Run
-
-    runs = []
-    for item in paragraph.iter_inner_content():
-        runs.extend([item] if isinstance(item, Run) else item.runs)
-    return runs
-
-
-def _para_text(paragraph) -> str:
-    """The text the runs hold: offsets into it map exactly onto runs."""
-    return "".join(r.text for r in _runs(paragraph))
-
-
-def _replace_in_paragraph(paragraph, local: list[tuple[int, int, str]]) -> None:
-    """Replace [start, end) ranges of a paragraph's text, keeping the formatting of its runs."""
-    runs = _runs(paragraph)
-    starts, pos = [], 0
-    for run in runs:
-        starts.append(pos)
-        pos += len(run.text)
-    for s, e, new in sorted(local, reverse=True):
-        first = True
-        for run, rs in zip(runs, starts):
-            t = run.text
-            re_ = rs + len(t)
-            if re_ <= s or rs >= e or (not t):
-                continue
-            if first:
-                run.text = t[:max(0, s - rs)] + new + (t[e - rs:] if e <= re_ else "")
-                first = False
-            else:
-                run.text = t[e - rs:] if e < re_ else ""
-
-
-def _docx(path: Path) -> tuple[bytes, list[tuple[str, Replacement]], str]:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    _read_bytes(path)  # the same messages for a missing or unreadable file
-    try:
-        doc = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise AnonymizeError(f"无法打开 Word 文件 {path.name}：文件可能已损坏，或不是 .docx 格式（{type(exc).__name__}）。") from None
-    blocks = _docx_blocks(doc)
-    pieces, where = [], []  # where: (offset, paragraph, 位置)
-    offset = 0
-    for n, line in enumerate(blocks, 1):
-        for ci, cell in enumerate(line):
-            for pi, para in enumerate(cell):
-                ptext = _para_text(para)
-                where.append((offset, len(ptext), para, f"第{n}段" if len(line) == 1 else f"表格第{n}行第{ci + 1}格"))
-                pieces.append(ptext)
-                offset += len(ptext)
-                if pi < len(cell) - 1:
-                    pieces.append("\n")
-                    offset += 1
-            if ci < len(line) - 1:
-                pieces.append("\t")
-                offset += 1
-        pieces.append("\n")
-        offset += 1
-    text = "".join(pieces)
-    if not text.strip():
-        raise EmptyFileError(f"{path.name} 里没有文字，未生成脱敏副本。")
-    spans = detect(text)
-    names = Pseudonyms([(text[s.start:s.end], s.type) for s in spans])
-    _, reps = apply(text, spans, names)
-    located = []
-    for rep in reps:
-        for start, length, para, label in where:
-            end = start + length
-            if start <= rep.start < end or (start < rep.end <= end):
-                s, e = max(rep.start, start) - start, min(rep.end, end) - start
-                first = rep.start >= start
-                _replace_in_paragraph(para, [(s, e, rep.pseudonym if first else "")])
-                if first:
-                    located.append((label, rep))
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue(), located, "docx"
+    def render(self, names: Pseudonyms) -> tuple[bytes, list[tuple[str, Replacement]]]:
+        located = []
+        for (r, c), spans in self.found.items():
+            new, reps = apply(self.rows[r][c], spans, names)
+            self.rows[r][c] = new
+            located += [(f"第{r + 1}行「{self.header[c]}」列", rep) for rep in reps]
+        buf = io.StringIO()
+        csv.writer(buf, self.dialect, lineterminator="\r\n").writerows(self.rows)
+        return buf.getvalue().encode("utf-8-sig"), located
 
 
 # ---------------------------------------------------------------- writing
@@ -295,13 +176,15 @@ def output_paths(path: Path, out_dir: Path | None) -> tuple[Path, Path]:
     return folder / f"{stem}.anonymized{ext}", folder / f"{stem}.anonymized.review.csv"
 
 
-def report_bytes(located: list[tuple[str, Replacement]]) -> bytes:
-    """The review report: one row per replacement, UTF-8 with BOM so Excel opens it."""
+def report_bytes(located: list[tuple[str, Replacement]], notices: list[str] = ()) -> bytes:
+    """The review report: one row per replacement, then one per notice; UTF-8 with BOM so Excel opens it."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(REPORT_HEADER)
     for n, (where, r) in enumerate(located, 1):
         w.writerow([n, where, TYPE_LABELS.get(r.type, r.type), r.original, r.pseudonym, r.context])
+    for notice in notices:
+        w.writerow(["", "整个文件", "提示", "", "", notice])
     return buf.getvalue().encode("utf-8-sig")
 
 
@@ -325,9 +208,8 @@ def write_atomically(files: list[tuple[Path, bytes]]) -> None:
         raise AnonymizeError(f"无法写入 {files[0][0].parent}：{exc.strerror or exc}") from None
 
 
-def process(path: Path, out_dir: Path | None = None, columns: list[str] | None = None) -> Result:
-    """Anonymize one file; write the copy and the review report. Raises AnonymizeError with a Chinese message."""
-    path = Path(path)
+def _open(path: Path, columns: list[str] | None):
+    """The job for one file, after the checks that need no reading; raises AnonymizeError."""
     ext = path.suffix.lower()
     if ext == ".doc":
         raise AnonymizeError(f"{path.name} 是旧版 Word（.doc）文件，无法直接读取：请在 Word 或 WPS 中“另存为” .docx 后再试。")
@@ -336,11 +218,12 @@ def process(path: Path, out_dir: Path | None = None, columns: list[str] | None =
     if columns and ext != ".csv":
         raise AnonymizeError(f"--columns 只用于 .csv 文件；{path.name} 不是 .csv 文件。")
     if ext == ".docx":
-        data, located, encoding = _docx(path)
-    elif ext == ".csv":
-        data, located, encoding = _csv(path, columns)
-    else:
-        data, located, encoding = _plain(path)
+        _read_bytes(path)  # the same messages for a missing or unreadable file
+        return DocxJob(path)
+    return _CsvJob(path, columns) if ext == ".csv" else _PlainJob(path)
+
+
+def _write(path: Path, out_dir: Path | None, job, names: Pseudonyms) -> Result:
     output, report = output_paths(path, out_dir)
     if output.resolve() == path.resolve() or report.resolve() == path.resolve():
         raise AnonymizeError(f"输出文件会覆盖原文件 {path.name}：请用 --out 指定另一个目录。")
@@ -349,8 +232,46 @@ def process(path: Path, out_dir: Path | None = None, columns: list[str] | None =
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise AnonymizeError(f"无法创建输出目录 {out_dir}：{exc.strerror or exc}") from None
-    write_atomically([(output, data), (report, report_bytes(located))])
-    return Result(path, output, report, encoding, located)
+    data, located = job.render(names)
+    write_atomically([(output, data), (report, report_bytes(located, job.notices))])
+    return Result(path, output, report, job.encoding, located, job.notices)
 
 
-__all__ = ["AnonymizeError", "EmptyFileError", "Result", "process", "decode", "read_text", "context_of"]
+def process_batch(paths: list[Path], out_dir: Path | None = None,
+                  columns: list[str] | None = None) -> list[Result | AnonymizeError]:
+    """Anonymize files together: a name found in one is masked in all, with the same stand-in.
+
+    One entry per path: its Result, or the AnonymizeError (Chinese message) that stopped it.
+    """
+    outcome: list[Result | AnonymizeError] = []
+    jobs = {}
+    for n, path in enumerate(map(Path, paths)):
+        try:
+            jobs[n] = _open(path, columns)
+        except AnonymizeError as exc:
+            outcome.append(exc)
+        else:
+            outcome.append(None)
+    known: dict[str, str] = {}
+    for _ in range(2):  # the second round sees what later files taught
+        for job in jobs.values():
+            job.find(known)
+    names = Pseudonyms([pair for job in jobs.values() for pair in job.pairs()])
+    for n, job in jobs.items():
+        try:
+            outcome[n] = _write(Path(paths[n]), out_dir, job, names)
+        except AnonymizeError as exc:
+            outcome[n] = exc
+    return outcome
+
+
+def process(path: Path, out_dir: Path | None = None, columns: list[str] | None = None) -> Result:
+    """Anonymize one file; write the copy and the review report. Raises AnonymizeError with a Chinese message."""
+    result = process_batch([path], out_dir, columns)[0]
+    if isinstance(result, AnonymizeError):
+        raise result
+    return result
+
+
+__all__ = ["AnonymizeError", "EmptyFileError", "Result", "process", "process_batch", "decode", "read_text",
+           "context_of"]

@@ -7,6 +7,7 @@ from typing import Iterator, NamedTuple
 
 from stdnum import luhn
 from stdnum.cn import ric, uscc
+from stdnum.exceptions import ValidationError
 
 
 class Span(NamedTuple):
@@ -67,10 +68,18 @@ _LICENSE_RES = [
     re.compile(r"[锅容管梯起索游车瓶氧][0-9A-Z]{1,3}[" + PROVINCES + r"][A-Z0-9]{4,8}(?:[(（]\d{2}[)）])?"),
 ]
 _LICENSE_CUE_RE = re.compile(
-    r"(?:许可证|登记证|执法证|执法证件|作业人员证|资格证|执业证|注册证|证书|备案凭证|工作证|证号)"
-    r"(?:编号|号码|号)?(?:[(（][^)）]{0,8}[)）])?[:： ]*(?:编号|证号|号码)?[:： ]*"
+    r"(?:许可证|登记证|执法证|执法证件|作业人员证|资格证|执业证|注册证|证书|备案凭证|工作证|证号|注册号|登记号|"
+    r"设备代码|设备编码|设备注册代码)"
+    r"(?:编号|号码|号)?(?:[(（][^)）]{0,8}[)）])?[:： 为是]*(?:编号|证号|号码|登记号)?[:： ]*"
     r"((?:[" + PROVINCES + r"][A-Z]{0,2})?[A-Za-z0-9][A-Za-z0-9\-()（）]{3,30})")
 
+# 医疗器械经营许可证/备案凭证 浙杭食药监械经营许20150001号, 注册证 国械注准20193140123
+_DEVICE_LICENCE_RE = re.compile(
+    r"[" + PROVINCES + r"][\u4e00-\u9fff]{0,3}?(?:食药监|药监|市监|市场监管)械(?:经营|生产|网络销售)?(?:许|备)"
+    r"\d{8}号|[国" + PROVINCES + r"]械(?:注|备)[准进许]?\d{8,11}")
+_ACCOUNT_CUE_RE = re.compile(
+    r"(?:微信号?|微信账号|QQ号码|QQ号?|qq号?)[:： ]*([A-Za-z][A-Za-z0-9_\-]{5,19}|[1-9]\d{4,11})" + _NA)
+_ID15_CUE_RE = re.compile(r"(?:身份证|身份号码|证件号)[^\d\n]{0,8}?(?<!\d)(\d{15})(?!\d)")
 _LICENSE_MORE_RE = re.compile(r"[、,，和及] ?([A-Za-z0-9][A-Za-z0-9\-]{3,30})" + _NA)
 _DATE = (r"(?:(?:19|20)\d{2} ?(?:年 ?\d{1,2} ?月(?: ?\d{1,2} ?日)?|[\-./]\d{1,2}(?:[\-./]\d{1,2})?)"
          r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月(?:[一二三四五六七八九十]{1,3}日)?)")
@@ -90,11 +99,22 @@ def ric_ok(number: str) -> bool:
         return False
     try:
         born = ric.get_birth_date(number)
-    except Exception:
+    except ValidationError:
         return False
     if not datetime.date(1900, 1, 1) <= born <= datetime.date.today():
         return False
     return ric.calc_check_digit(number) == number[-1]
+
+
+def old_ric_ok(number: str) -> bool:
+    """A plausible 15-digit resident ID of the 1980s-90s: place code, then YYMMDD of a 19xx birth date."""
+    if not re.fullmatch(r"[1-8]\d{14}", number):
+        return False
+    try:
+        datetime.date(1900 + int(number[6:8]), int(number[8:10]), int(number[10:12]))
+    except ValueError:
+        return False
+    return True
 
 
 def uscc_ok(number: str, before: str) -> bool:
@@ -125,6 +145,13 @@ def structured_spans(folded: str) -> Iterator[Span]:
     for m in _BANK_RE.finditer(folded):
         if bank_ok(_compact(m.group(1)), folded[max(0, m.start(1) - 20):m.start(1)]):
             yield Span(m.start(1), m.end(1), "BANK_CARD")
+    for m in _ID15_CUE_RE.finditer(folded):
+        if old_ric_ok(m.group(1)):
+            yield Span(m.start(1), m.end(1), "ID_CARD")
+    for m in _ACCOUNT_CUE_RE.finditer(folded):
+        yield Span(m.start(1), m.end(1), "LICENSE_NO")
+    for m in _DEVICE_LICENCE_RE.finditer(folded):
+        yield Span(m.start(), m.end(), "LICENSE_NO")
     for rx in (_MOBILE_RE, _LANDLINE_RE):
         for m in rx.finditer(folded):
             yield Span(m.start(), m.end(), "PHONE")

@@ -1,8 +1,9 @@
 """`scjg demo LESSON --learners 40`: a synthetic cohort to rehearse collect → grade → report.
 
-Answers come from the lesson itself (the key in the source's solution regions), filled into the
-released notebook with scjg.grading.fill: perfect, typical mistakes, partly answered, blank, Chinese
-punctuation typed into code, plus broken returns (a corrupt file, a stray photo, an untitled
+Answers come from the lesson itself (the key in the source's solution regions, whole: a two-line
+进阶 answer stays two lines), typed into the released notebook with scjg.grading.fill as learners
+type them (plain text after %%answer) with the 学员信息 cell filled in: perfect, typical mistakes,
+partly answered, blank, Python habits typed as an answer, plus broken returns (a corrupt file, a stray photo, an untitled
 notebook, a learner who handed in twice). Learner ids are ASCII (sh001…), names in 某 form.
 Deterministic for a given seed. `build_cohort` also returns the automatic score each learner must get.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import random
 import re
 import shutil
@@ -21,7 +23,7 @@ from pathlib import Path
 import nbformat
 
 from . import common, course
-from .fill import fill_answers, solution_answers, test_variables, written_answers
+from .fill import fill_learner, magic_answers, solution_answers, test_variables, type_answers, written_answers
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
 PROFILES = ["perfect", "one_wrong", "blank", "all_wrong", "punctuation", "partial"]
@@ -37,29 +39,30 @@ class Cohort:
     stray: list[str] = field(default_factory=list)   # files collect must report and not take
 
 
-def _wrong(expr: str) -> str:
-    """A typical wrong answer for a key expression: another option, ten times the amount, the opposite."""
-    text = expr.strip()
-    letter = re.fullmatch(r"(['\"])([A-Da-d])\1", text)
+def _wrong(key: str, typed: bool) -> str:
+    """A typical wrong answer for a key: another option, ten times the amount, the opposite judgement.
+
+    `typed`: the key is plain text after `%%answer`; otherwise it is Python (a 进阶 cell)."""
+    text = key.strip()
+    letter = re.fullmatch(r"(['\"]?)([A-Da-d])\1", text)
     if letter:
         nxt = "ABCD"[("ABCD".index(letter.group(2).upper()) + 2) % 4]
-        return f'"{nxt}"'
-    if text in ("True", "False"):
-        return "False" if text == "True" else "True"
-    number = re.fullmatch(r"-?\d+(\.\d+)?", text)
-    if number:
+        return nxt if typed else f'"{nxt}"'
+    flips = {"True": "False", "False": "True", "是": "否", "否": "是", "对": "错", "错": "对"}
+    if text in flips:
+        return flips[text]
+    if re.fullmatch(r"-?\d+(\.\d+)?", text):
         return str(float(text) * 10 if "." in text else int(text) * 10)
-    return '"（不会）"'
+    return "（不会）" if typed else '"（不会）"'
 
 
-def _forms(expr: str, rng: random.Random) -> str:
-    """An equivalent way a learner writes the key (50000 → "5万元"; "B" → "b")."""
-    text = expr.strip()
-    if re.fullmatch(r"\d+", text) and int(text) % 10000 == 0 and rng.random() < 0.5:
-        return f'"{int(text) // 10000}万元"'
-    letter = re.fullmatch(r"(['\"])([A-D])\1", text)
-    if letter and rng.random() < 0.3:
-        return f'"{letter.group(2).lower()}"'
+def _forms(key: str, rng: random.Random, typed: bool) -> str:
+    """An equivalent way a learner writes the key (50000 → 5万元; B → b)."""
+    text = key.strip()
+    if typed and re.fullmatch(r"\d+", text) and int(text) % 10000 == 0 and rng.random() < 0.5:
+        return f"{int(text) // 10000}万元"
+    if typed and re.fullmatch(r"[A-D]", text) and rng.random() < 0.3:
+        return text.lower()
     return text
 
 
@@ -76,6 +79,7 @@ def build_cohort(course_root: Path, lesson_id: str, learners: int = 40, seed: in
             path = course.register_assignment(course_root, lesson_id, f"sqlite:///{tmp}/gb.db", Path(tmp) / "release")
             released = nbformat.read(str(path), as_version=4)
     key = solution_answers(source)
+    typed = magic_answers(source)
     written_key = written_answers(source)
     tests = test_variables(source)
     points = {gid: info["points"] for gid, info in common.grade_layout(source).items() if info["kind"] == "test"}
@@ -89,7 +93,7 @@ def build_cohort(course_root: Path, lesson_id: str, learners: int = 40, seed: in
         variables = list(key)
         wrong: set[str] = set()
         blank: set[str] = set()
-        answers = {v: _forms(key[v], rng) for v in variables}
+        answers = {v: _forms(key[v], rng, v in typed) for v in variables}
         written = {gid: text for gid, text in written_key.items()}
         if profile == "one_wrong" and variables:
             wrong = {rng.choice(variables)}
@@ -103,18 +107,17 @@ def build_cohort(course_root: Path, lesson_id: str, learners: int = 40, seed: in
             blank = set(variables)
             written = {}
         for v in wrong:
-            answers[v] = _wrong(key[v])
+            answers[v] = _wrong(key[v], v in typed)
         for v in blank:
             answers.pop(v)
-        nb = fill_answers(released, answers, written)
         failed = wrong | blank
         if profile == "punctuation" and variables:
-            # Chinese quotes typed into code: a SyntaxError in that answer cell
+            # an answer the kit cannot read (%%answer forgives `q1 = ` and quotes, not the words),
+            # a SyntaxError (Chinese quotes) in a Python cell
             var = variables[0]
-            cells = [c for c in nb.cells if re.match(rf"^{var}\s*=", c.source, flags=re.M)]
-            cells[0].source = re.sub(rf"^({var}\s*=\s*).*$", lambda m: m.group(1) + "“错误写法”", cells[0].source,
-                                     count=1, flags=re.M)
+            answers[var] = f"{var} = “错误写法”" if var in typed else "“错误写法”"
             failed = {var}
+        nb = fill_learner(type_answers(released, answers, written), learner, name)
         cohort.expected[learner] = {gid: 0.0 if set(vs) & failed or not vs else points[gid] for gid, vs in tests.items()}
         cohort.names[learner] = name
         cohort.profiles[learner] = profile
@@ -196,4 +199,8 @@ def run(args) -> int:
     summary = "，".join(f"{names[k]} {v} 人" for k, v in sorted(kinds.items()))
     print(f"已生成模拟班级（{args.learners} 人；{summary}；另有 {len(cohort.stray)} 个无关文件）：{out}")
     print(f"下一步：scjg collect {args.lesson} {out}")
+    from ..paths import find_cohort
+    if args.course is None and find_cohort() is None and not os.environ.get("SCJG_ROOT"):
+        print("提示：以上在工具包自带的 grading/ 中演练。正式开班请先 scjg cohort new <班次名称> 建立班次工作区，"
+              f"各班成绩互不混合；也可 scjg cohort new rehearsal --demo {args.lesson} 在新工作区中演练。")
     return 0

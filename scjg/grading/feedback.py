@@ -3,13 +3,22 @@
 nbgrader's own feedback shows the test cells as graded, hidden tests included (nbgrader issue 917),
 and a failed test's traceback quotes the hidden line with the expected value. `configure` adds
 `StripHiddenTests` to GenerateFeedback: it removes `### BEGIN HIDDEN TESTS` regions from every cell
-and cuts tracebacks of test cells down to the Chinese message (`AssertionError: 金额不正确。`).
+and cuts tracebacks of test cells down to the Chinese message (`未通过：金额不正确。`), and names each
+graded cell 第N题 instead of its grade id.
+
+Answers are released on purpose, never by default: `scjg grade LESSON --release-answers` adds
+`ReleaseAnswers`, which puts under each question the right answer and its 解析 from the answer table of
+the lesson's plan.md (the trainer's key, written in legal language: `| 第N题 | 题型 | 分值 | 答案 | 解析 |`).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
+import re
+
+from nbformat.v4 import new_markdown_cell
 from nbgrader.preprocessors import NbGraderPreprocessor
+from traitlets import Dict
 
 BEGIN, END = "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"
 TEMPLATE = "feedback"  # the name NbGraderAPI.generate_feedback insists on; ours comes first on the path
@@ -20,9 +29,9 @@ _WORDS = [
     ("<h4>{{ resources.nbgrader.notebook }} (Score: ", "<h4>{{ resources.nbgrader.notebook }} 作业反馈（总分："),
     (" / {{ resources.nbgrader.max_score | float | round(2) }})</h4>",
      " / {{ resources.nbgrader.max_score | float | round(2) }}；说理题由教员评分后计入）</h4>"),
-    (">Test cell</a>", ">自动评分题 {{ cell.metadata.nbgrader.grade_id }}</a>"),
-    (">Coding free-response</a>", ">编程作答 {{ cell.metadata.nbgrader.grade_id }}</a>"),
-    (">Written response</a>", ">说理题（人工评分） {{ cell.metadata.nbgrader.grade_id }}</a>"),
+    (">Test cell</a>", ">自动评分 {{ cell.metadata.get('scjg_label', cell.metadata.nbgrader.grade_id) }}</a>"),
+    (">Coding free-response</a>", ">编程作答 {{ cell.metadata.get('scjg_label', cell.metadata.nbgrader.grade_id) }}</a>"),
+    (">Written response</a>", ">人工评分 {{ cell.metadata.get('scjg_label', cell.metadata.nbgrader.grade_id) }}</a>"),
     (">Task</a>", ">任务</a>"),
     (">Comment</a>", ">评语</a>"),
     ("Late submission penalty (Score: -", "逾期扣分（-"),
@@ -62,8 +71,43 @@ class StripHiddenTests(NbGraderPreprocessor):
             if hidden or (meta.get("grade") and not meta.get("solution")):
                 for out in cell.get("outputs", []):
                     if out.output_type == "error":
-                        out.traceback = [f"未通过：{out.ename}: {out.evalue}"]
+                        reason = out.evalue if out.ename == "AssertionError" and out.evalue else "答案未能通过评分"
+                        out.traceback = [f"未通过：{reason}"]
+        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if gid:
+            from .common import question_label
+            cell.metadata["scjg_label"] = question_label(gid)
         return cell, resources
+
+
+def answer_key(plan_text: str) -> dict[str, tuple[str, str]]:
+    """第N题 -> (答案, 解析) from the answer table of a plan.md (rows `| 第N题 | 题型 | 分值 | 答案 | 解析 |`)."""
+    key = {}
+    for line in plan_text.splitlines():
+        cols = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cols) >= 5 and re.fullmatch(r"第\d+题", cols[0]):
+            key[cols[0]] = (cols[3], cols[4])
+    return key
+
+
+class ReleaseAnswers(NbGraderPreprocessor):
+    """After each graded question's last cell, a note with the right answer and its 解析 (answers released)."""
+
+    key = Dict(help="第N题 -> [答案, 解析]").tag(config=True)
+
+    def preprocess(self, nb, resources):
+        from .common import question_label
+        last = {}
+        for index, cell in enumerate(nb.cells):
+            gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
+            label = question_label(gid)
+            if cell.get("metadata", {}).get("nbgrader", {}).get("grade") and label in self.key:
+                last[label] = index
+        for label, index in sorted(last.items(), key=lambda kv: -kv[1]):
+            answer, explain = self.key[label]
+            nb.cells.insert(index + 1, new_markdown_cell(
+                f"> **{label} 正确答案：**{answer}\n>\n> **解析：**{explain}"))
+        return nb, resources
 
 
 def _lesson_title_expr(course: Path) -> str:
@@ -98,12 +142,26 @@ def template_dir(course: Path) -> Path:
     return base
 
 
-def configure(config, course: Path) -> None:
-    """Make GenerateFeedback in `config` Chinese and free of hidden tests."""
+def plan_key(course: Path, lesson_id: str) -> dict[str, tuple[str, str]]:
+    """The answer key of lessons/<lesson>/plan.md (empty if the lesson has no plan)."""
+    from .common import kit_root
+    plan = kit_root(course) / "lessons" / lesson_id / "plan.md"
+    return answer_key(plan.read_text(encoding="utf-8")) if plan.is_file() else {}
+
+
+def configure(config, course: Path, *, lesson_id: str | None = None, release_answers: bool = False) -> None:
+    """Make GenerateFeedback in `config` Chinese and free of hidden tests; with `release_answers`,
+    show each question's right answer and 解析 from the lesson's plan.md."""
     from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
     from nbgrader.preprocessors import GetGrades
 
-    config.GenerateFeedback.preprocessors = [GetGrades, StripHiddenTests, CSSHTMLHeaderPreprocessor]
+    steps = [GetGrades, StripHiddenTests]
+    if release_answers:
+        if not lesson_id:
+            raise ValueError("发布答案需要指定课程编号")
+        config.ReleaseAnswers.key = {k: list(v) for k, v in plan_key(course, lesson_id).items()}
+        steps.append(ReleaseAnswers)
+    config.GenerateFeedback.preprocessors = [*steps, CSSHTMLHeaderPreprocessor]
     import nbgrader
 
     nbgrader_templates = Path(nbgrader.__file__).parent / "server_extensions" / "formgrader" / "templates"

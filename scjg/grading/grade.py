@@ -547,13 +547,15 @@ def grade(course_root: Path, lesson_id: str, *, jobs: int | None = None, db: str
     return status
 
 
-def regenerate_feedback(course_root: Path, lesson_id: str, db: str | None = None) -> int:
-    """Feedback for every graded learner from the course gradebook (after manual grading in formgrader)."""
+def regenerate_feedback(course_root: Path, lesson_id: str, db: str | None = None, *,
+                        release_answers: bool = False) -> int:
+    """Feedback for every graded learner from the course gradebook (after manual grading in formgrader);
+    with `release_answers`, each question shows its right answer and 解析."""
     from . import feedback
 
     config = course.load_config(course_root)
     config.CourseDirectory.db_url = common.db_url(course_root, db)
-    feedback.configure(config, course_root)
+    feedback.configure(config, course_root, lesson_id=lesson_id, release_answers=release_answers)
     nb_api = course.api_with(config, course_root)
     result = nb_api.generate_feedback(lesson_id, force=True)
     if not result.get("success"):
@@ -571,6 +573,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--memory-mb", type=int, default=2048, help="每份作业可用内存上限（MB，默认 2048）")
     parser.add_argument("--learner", action="append", default=None, help="只评这些学员（可重复）")
     parser.add_argument("--feedback-only", action="store_true", help="不重新评分，只按成绩库（含人工评分）重新生成反馈")
+    parser.add_argument("--release-answers", action="store_true",
+                        help="在反馈中发布每道题的正确答案和解析（取自教案 plan.md；默认不发布）")
     parser.add_argument("--cold-kernels", action="store_true",
                         help="每份作业都用全新启动的内核，而不是从预热的内核进程派生（较慢，仅用于排查问题）")
     common.add_course_option(parser)
@@ -581,10 +585,12 @@ def run(args) -> int:
     try:
         if args.feedback_only:
             common.lesson_entry(root, args.lesson)
-            return regenerate_feedback(root, args.lesson, args.db)
+            return regenerate_feedback(root, args.lesson, args.db, release_answers=args.release_answers)
         grade(root, args.lesson, jobs=args.jobs, db=args.db, timeout=args.timeout, memory_mb=args.memory_mb,
               fork_kernels=not args.cold_kernels,
               learners=args.learner)
+        if args.release_answers and regenerate_feedback(root, args.lesson, args.db, release_answers=True):
+            return 1
     except (ValueError, RuntimeError) as err:
         print(f"评分失败：{err}")
         return 1

@@ -12,7 +12,8 @@ import ipywidgets as W
 import pandas as pd
 
 from scjg import cases
-from scjg.casegen.core import DISCRETIONS, DOMAIN_NAMES
+from scjg.schema import DISCRETIONS, DOMAIN_NAMES
+from scjg.teaching import RULE_ID
 
 ALL = "（全部）"
 TABLE_COLUMNS = ["case_id", "violation_type", "violation_name", "business_format", "year", "discretion",
@@ -116,6 +117,6 @@ class CaseExplorer(W.VBox):
         self.narrative.value = (
             f"<div style='border:1px solid #ccc;padding:8px'><b>{e(r['decision_no'])}</b>　{e(r['party_name'])}<br>"
             f"<b>违法事实：</b>{e(r['violation_facts'])}<br><b>违反条款：</b>{e(r['violated_provision'])}<br>"
-            f"<b>处罚依据：</b>{e(r['penalty_basis'])}<br><b>法定幅度：</b>{lo} 至 {hi} 元　"
+            f"<b>处罚依据：</b>{e(RULE_ID.sub('', str(r['penalty_basis'])))}<br><b>法定幅度：</b>{lo} 至 {hi} 元　"
             f"<b>罚款：</b>{r['fine_amount']:,.2f} 元　<b>裁量：</b>{e(DISCRETIONS[r['discretion']])}<br>"
             f"<b>裁量依据：</b>{e(r['discretion_basis'])}</div>")

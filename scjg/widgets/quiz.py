@@ -1,4 +1,5 @@
-"""Self-test quiz: ungraded questions with instant Chinese feedback (小结与自测)."""
+"""Practice and self-test quiz: ungraded questions that answer right or wrong at once with a 解析
+(随堂练习 after each lecture section, 小结与自测 at the end). Every question must carry its 解析."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ class Quiz(w.VBox):
         for q in self.questions:
             if not set(q.answer) <= set(q.letters):
                 raise ValueError(f"自测题“{q.text}”的答案 {q.answer} 不在选项中")
+            if not q.explain.strip():
+                raise ValueError(f"自测题“{q.text}”缺少解析（explain）")
         self.inputs: list[w.Widget] = []
         self.feedback: list[w.HTML] = []
         self.buttons: list[w.Button] = []
@@ -76,5 +79,5 @@ class Quiz(w.VBox):
         right = set(got) == set(q.answer)
         verdict = "✅ 回答正确。" if right else f"❌ 不对，正确答案是 {q.answer}。"
         colour = "#1a7f37" if right else "#b42318"
-        self.feedback[index].value = f"<span style='color:{colour}'>{verdict}</span> {q.explain}"
+        self.feedback[index].value = f"<span style='color:{colour}'>{verdict}</span> 解析：{q.explain}"
         return right
