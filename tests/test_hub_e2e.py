@@ -85,6 +85,7 @@ def test_bureau_hub_end_to_end(hub_world):
     assert hub.server(LEARNER_A, "GET", "/formgrader").status_code == 404
     lab = hub.server(LEARNER_A, "GET", "/lab").text
     assert '"@jupyter/nbgrader:formgrader"' in lab.split('"disabledExtensions"', 1)[1][:600]
+    assert "labconfig/learner" in lab  # the kit's lab settings: 简体中文 UI
 
     # the trainer releases lesson 00 to the hub's exchange
     trainer = hub.kernel(TRAINER)
@@ -104,7 +105,7 @@ def test_bureau_hub_end_to_end(hub_world):
             == "已获取，尚未提交"
         path = f"/api/contents/{LESSON}/{LESSON}.ipynb"
         fetched = hub.server(learner, "GET", path).json()["content"]
-        nb = loopback.answered(ROOT, LESSON, fetched, all_right=right)
+        nb = loopback.answered(ROOT, LESSON, fetched, all_right=right, learner=(learner, "王某"))
         study = hub.kernel(learner)
         assert loopback.run_cells(study, nb) == []  # right or wrong, a typed answer raises nothing in the lesson
         study.close()
@@ -129,7 +130,7 @@ def test_bureau_hub_end_to_end(hub_world):
         auto = {s.student.id: sum(g.auto_score or 0 for nb_ in s.notebooks for g in nb_.grades if g.cell.cell_type == "code")
                 for s in gb.find_assignment(LESSON).submissions}
     assert auto == {LEARNER_A: 3.0, LEARNER_B: 2.0}  # question 1 (1 point) wrong for the second learner
-    loopback.in_kernel(trainer, "nbgrader", "release_feedback", LESSON, cwd=str(course))
+    released_log = loopback.in_kernel(trainer, "nbgrader", "release_feedback", LESSON, cwd=str(course))
     trainer.close()
 
     # each learner fetches their own feedback, and only theirs; the other's files stay closed
@@ -138,7 +139,7 @@ def test_bureau_hub_end_to_end(hub_world):
         got = kernel.value("from scjg.widgets.assignments import LearnerExchange\nimport json\nex = LearnerExchange()\n"
                            f"files = ex.fetch_feedback({LESSON!r})\n"
                            "print(json.dumps([str(f) for f in files] + [ex.lessons()[0].status], ensure_ascii=False))")
-        assert got[-1] == "已收到反馈" and len(got) == 2
+        assert got[-1] == "已收到反馈" and len(got) == 2, released_log
         html = hub.server(learner, "GET", "/api/contents/" + os.path.relpath(got[0], f"/home/{learner}")).json()["content"]
         assert f"作业反馈（总分：{total} / 5.0；" in html  # their own score, written answer not yet graded
         assert ("（得分：1.0 / 1.0）" if learner == LEARNER_A else "（得分：0.0 / 1.0）") in html

@@ -171,6 +171,10 @@ def pre_spawn_hook(spawner):
         if env("SCJG_DB"):
             environment["SCJG_DB"] = env("SCJG_DB")
     spawner.environment.update(environment)
+    lab_settings = KIT / "scjg" / "labconfig" / ("trainer" if trainer else "learner")  # 简体中文 UI (scjg lab's)
+    if lab_settings.is_dir():
+        kept = [a for a in spawner.args if not a.startswith("--LabApp.app_settings_dir=")]
+        spawner.args = [*kept, f"--LabApp.app_settings_dir={lab_settings}"]
     try:
         import pwd
         home = Path(pwd.getpwnam(spawner.user.name).pw_dir)

@@ -403,18 +403,20 @@ def cohort_workspace(hub: LoopbackHub, cohort: str, owner: str, kit: Path) -> Pa
     return workspace
 
 
-def answered(kit: Path, lesson: str, released: dict, all_right: bool = True):
-    """The fetched lesson with a learner's answers typed in: the key, or the key with its first answer wrong."""
+def answered(kit: Path, lesson: str, released: dict, all_right: bool = True, learner: tuple[str, str] | None = None):
+    """The fetched lesson with a learner's answers typed in as a learner types them (plain text after
+    `%%answer`): the key, or the key with its first answer wrong; `learner` (id, name) fills 学员信息."""
     import nbformat
 
     from scjg.grading.demo import _wrong
-    from scjg.grading.fill import fill_answers, solution_answers, written_answers
+    from scjg.grading.fill import fill_learner, magic_answers, solution_answers, type_answers, written_answers
 
     source = nbformat.read(str(kit / "lessons" / lesson / f"{lesson}.ipynb"), as_version=4)
-    key = solution_answers(source)
+    key, typed = solution_answers(source), magic_answers(source)
     first = sorted(key)[0]
-    answers = dict(key) if all_right else {**key, first: _wrong(key[first])}
-    return fill_answers(nbformat.from_dict(released), answers, written_answers(source))
+    answers = dict(key) if all_right else {**key, first: _wrong(key[first], first in typed)}
+    nb = type_answers(nbformat.from_dict(released), answers, written_answers(source))
+    return fill_learner(nb, *learner) if learner else nb
 
 
 def run_cells(kernel: "Kernel", nb) -> list[str]:

@@ -127,10 +127,13 @@ class LearnerExchange:
             lesson = found.setdefault(item["assignment_id"], Lesson(item["assignment_id"], _title(item["assignment_id"])))
             for submission in item["submissions"]:
                 lesson.submissions.append(submission["timestamp"])
-                if submission.get("local_feedback_path") and submission.get("has_local_feedback"):
-                    lesson.feedback[submission["timestamp"]] = submission["local_feedback_path"]
-                elif submission.get("has_exchange_feedback"):
-                    lesson.feedback_ready = True
+                # the graded notebook's own feedback (the lecture handed in beside it never has any)
+                graded = [nb for nb in submission.get("notebooks", []) if nb["notebook_id"] == lesson.lesson_id]
+                for nb in graded or submission.get("notebooks", []):
+                    if nb.get("has_local_feedback") and nb.get("local_feedback_path"):
+                        lesson.feedback[submission["timestamp"]] = os.path.dirname(nb["local_feedback_path"])
+                    elif nb.get("has_exchange_feedback"):
+                        lesson.feedback_ready = True
         return sorted(found.values(), key=lambda lesson: lesson.lesson_id)
 
     def fetch(self, lesson_id: str) -> Path:
