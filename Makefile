@@ -44,14 +44,14 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 # Debian/Ubuntu: the browser and CJK fonts the tests need, ip (iproute2) for the offline-bundle test's
-# network namespace, PostgreSQL (gradebook tests) and Node.js/npm (JupyterHub's proxy); skipped when
-# present, and an existing Node.js is kept as it is.
+# network namespace, bwrap (bubblewrap) to confine grading kernels, PostgreSQL (gradebook tests) and
+# Node.js/npm (JupyterHub's proxy); skipped when present, and an existing Node.js is kept as it is.
 system-deps:
-	@if command -v chromium >/dev/null 2>&1 && command -v ip >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q . \
+	@if command -v chromium >/dev/null 2>&1 && command -v ip >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && command -v bwrap >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q . \
 		&& ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then :; \
 	elif command -v apt-get >/dev/null 2>&1; then \
-		echo "安装测试所需的系统软件包：chromium、中文字体、iproute2、poppler-utils、postgresql、nodejs……"; \
-		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk fonts-noto-color-emoji fonts-wqy-microhei iproute2 poppler-utils postgresql >/dev/null; \
+		echo "安装测试所需的系统软件包：chromium、中文字体、iproute2、poppler-utils、bubblewrap、postgresql、nodejs……"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk fonts-noto-color-emoji fonts-wqy-microhei iproute2 poppler-utils bubblewrap postgresql >/dev/null; \
 		command -v npm >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; \
 	else echo "请手动安装 Chromium 浏览器、一种中文字体（如 Noto Sans CJK SC）、PostgreSQL 和 Node.js（含 npm），测试需要它们。"; fi
 
