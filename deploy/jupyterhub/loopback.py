@@ -367,10 +367,10 @@ def python_for_all(base: Path) -> Path:
     shutil.copy2(here.resolve(), target / "bin" / stdlib)
     for alias in ("python", "python3"):
         (target / "bin" / alias).symlink_to(stdlib)
-    site = target / "lib" / stdlib / "site-packages"
-    site.mkdir()
-    kit_site = venv / "lib" / stdlib / "site-packages"
-    (site / "scjg-kit.pth").write_text(f"import site; site.addsitedir({str(kit_site)!r})\n", encoding="utf-8")
+    # the venv's packages as hard links (same file system: instant), so that a sandbox binding only
+    # sys.prefix (scjg grade's confined kernels) still finds them
+    shutil.copytree(venv / "lib" / stdlib / "site-packages", target / "lib" / stdlib / "site-packages",
+                    copy_function=os.link, symlinks=True)
     for name in ("share", "etc"):
         (target / name).symlink_to(venv / name)
     python = target / "bin" / "python"
@@ -380,7 +380,7 @@ def python_for_all(base: Path) -> Path:
             if head.startswith(b"#!") and head[2:].strip() == str(venv / "bin" / "python").encode():
                 (target / "bin" / script.name).write_bytes(b"#!" + str(python).encode() + b"\n" + body)
                 (target / "bin" / script.name).chmod(0o755)
-    for path in [target, *target.rglob("*")]:
+    for path in [target, target / "bin", *(target / "bin").iterdir(), *(target / "lib").iterdir()]:
         if not path.is_symlink():
             path.chmod(path.stat().st_mode | 0o005 if path.is_dir() else path.stat().st_mode | 0o004)
     return target / "bin"
