@@ -199,7 +199,8 @@ def test_update_keeps_answered_notebook_and_brings_new_lessons(installed, bundle
     target, env, _output = installed
     answered = target / "notebooks" / LESSON / f"{LESSON}.ipynb"
     nb = nbformat.read(answered, as_version=4)
-    nb.cells[13].source = 'q1 = "5万元"'
+    answer = next(c for c in nb.cells if c.source.startswith("%%answer q1"))
+    answer.source = "%%answer q1\n5万元"
     nbformat.write(nb, answered)
     learner_bytes = answered.read_bytes()
     numpy_init = next((target / ".venv/lib").glob("python*/site-packages/numpy/__init__.py"))
@@ -211,7 +212,7 @@ def test_update_keeps_answered_notebook_and_brings_new_lessons(installed, bundle
     law.write_text(law.read_text(encoding="utf-8") + "\n（新版安装包附注）\n", encoding="utf-8")
     shutil.copytree(newer / f"kit/notebooks/{LESSON}", newer / "kit/notebooks/09-new-lesson")
     released = newer / f"kit/notebooks/{LESSON}/{LESSON}.ipynb"
-    released.write_text(released.read_text(encoding="utf-8").replace("欢迎", "欢迎（新版）"), encoding="utf-8")
+    released.write_text(released.read_text(encoding="utf-8").replace("熟悉答题方式", "熟悉答题方式（新版）"), encoding="utf-8")
     data = manifest.read(bundle)
     manifest.write(newer, {key: value for key, value in data.items() if key != "files"} | {"built": "2030-01-01T00:00:00Z"})
 
@@ -219,7 +220,7 @@ def test_update_keeps_answered_notebook_and_brings_new_lessons(installed, bundle
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert answered.read_bytes() == learner_bytes
     kept_copy = target / ".scjg/updates/2030-01-01T000000Z/notebooks" / LESSON / f"{LESSON}.ipynb"
-    assert "欢迎（新版）" in kept_copy.read_text(encoding="utf-8")
+    assert "熟悉答题方式（新版）" in kept_copy.read_text(encoding="utf-8")
     assert f"notebooks/{LESSON}/{LESSON}.ipynb" in proc.stdout and "保留不动" in proc.stdout
     assert (target / "notebooks/09-new-lesson" / f"{LESSON}.ipynb").is_file()
     assert "（新版安装包附注）" in (target / "datasets/laws/texts/price_law.md").read_text(encoding="utf-8")
