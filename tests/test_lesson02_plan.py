@@ -2,30 +2,22 @@
 has what a 90-minute 大讲堂 lesson needs."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from scjg import laws
-from scjg.paths import LESSONS
+from tests.lesson_plan import CODE_WORDS, amounts, assert_fits_90_minutes, plan_text
+from tests.lesson_plan import answer_row as _answer_row
+from tests.lesson_plan import whole_row as _whole_row
 
-PLAN = (LESSONS / "02-food-safety" / "plan.md").read_text(encoding="utf-8")
-AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万)?元")
+PLAN = plan_text("02-food-safety")
 
 
 def whole_row(label: str) -> str:
-    rows = [line for line in PLAN.splitlines() if line.startswith(f"| {label} |")]
-    assert len(rows) == 1, f"答案表中应有且只有一行 {label}"
-    return rows[0]
+    return _whole_row(PLAN, label)
 
 
 def answer_row(label: str) -> str:
-    return whole_row(label).split("|")[4]  # the 答案 column
-
-
-def amounts(text: str) -> set[float]:
-    """Every amount written with digits in `text`, as a number of yuan (10万元 → 100000)."""
-    return {float(n) * (10000 if wan else 1) for n, wan in AMOUNT.findall(text)}
+    return _answer_row(PLAN, label)
 
 
 @pytest.mark.parametrize("label, law, article, sentence, low, high", [
@@ -49,17 +41,10 @@ def test_amounts_are_read_as_numbers_not_substrings():
 
 def test_key_is_written_in_legal_language_not_code():
     """Does the key avoid code notation (fine_range(...), discretion.decide, no_penalty_first)?"""
-    for code in ("fine_range", "decide(", "no_penalty", "scjg.", "mitigated_or_lenient", "True", "False"):
+    for code in CODE_WORDS:
         assert code not in PLAN, code
 
 
 def test_plan_fits_a_90_minute_lecture():
     """Does the plan give discussion time, graded work as homework, 重点/难点, a pass mark and a 5-item pre/post test?"""
-    rows = [line for line in PLAN.splitlines() if re.match(r"^\| \d+–\d+ \|", line)]
-    assert rows and rows[-1].startswith("| 87–90 |"), "时间表应到 90 分钟为止"
-    assert any("讨论" in row for row in rows)
-    assert "课后完成" in PLAN
-    assert "## 教学重点" in PLAN and "## 教学难点" in PLAN
-    assert re.search(r"合格线[^0-9]*\d+ 分", PLAN)
-    section = PLAN.split("## 前测和后测")[1].split("\n## ")[0]
-    assert len(re.findall(r"^\d\. ", section, flags=re.M)) == 5
+    assert_fits_90_minutes(PLAN)

@@ -1,0 +1,41 @@
+"""Helpers for the tests of a lesson's plan.md (教案): rows of its answer table, amounts read as numbers,
+and the parts a 90-minute 大讲堂 lesson needs. Shared by the per-lesson plan tests."""
+from __future__ import annotations
+
+import re
+
+from scjg.paths import LESSONS
+
+AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万)?元")
+CODE_WORDS = ("fine_range", "decide(", "no_penalty", "scjg.", "mitigated_or_lenient", "True", "False")
+
+
+def plan_text(lesson_id: str) -> str:
+    return (LESSONS / lesson_id / "plan.md").read_text(encoding="utf-8")
+
+
+def whole_row(plan: str, label: str) -> str:
+    rows = [line for line in plan.splitlines() if line.startswith(f"| {label} |")]
+    assert len(rows) == 1, f"答案表中应有且只有一行 {label}"
+    return rows[0]
+
+
+def answer_row(plan: str, label: str) -> str:
+    return whole_row(plan, label).split("|")[4]  # the 答案 column
+
+
+def amounts(text: str) -> set[float]:
+    """Every amount written with digits in `text`, as a number of yuan (10万元 → 100000)."""
+    return {float(n) * (10000 if wan else 1) for n, wan in AMOUNT.findall(text)}
+
+
+def assert_fits_90_minutes(plan: str) -> None:
+    """Discussion time, graded work as homework, 重点/难点, a pass mark and a 5-item pre/post test."""
+    rows = [line for line in plan.splitlines() if re.match(r"^\| \d+–\d+ \|", line)]
+    assert rows and rows[-1].startswith("| 87–90 |"), "时间表应到 90 分钟为止"
+    assert any("讨论" in row for row in rows)
+    assert "课后完成" in plan
+    assert "## 教学重点" in plan and "## 教学难点" in plan
+    assert re.search(r"合格线[^0-9]*\d+ 分", plan)
+    section = plan.split("## 前测和后测")[1].split("\n## ")[0]
+    assert len(re.findall(r"^\d\. ", section, flags=re.M)) == 5
