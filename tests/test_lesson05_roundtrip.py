@@ -76,11 +76,11 @@ def test_other_wrong_answers_lose_their_points(temp_course):
 
 
 def test_equivalent_forms_accepted(temp_course):
-    """Are 第13条第3项 / 第十三条第一款第三项, 4万元 / 四万元 / 500,000元, 是 / 否 / 不对 and a typed number accepted?"""
+    """Are 第13条第3项 / 第十三条第一款第三项, 4万元 / 四万元 / 500,000元, 是 / 否 / 错误 and a typed number accepted?"""
     nb_api = release_in(temp_course, LESSON)
     variants = [
         {"q6": "第13条第3项", "q3": "4万元", "q4_min": "5万元", "q4_max": "50万元", "q5": "10万元",
-         "q7": "否", "q9": "是", "q10": "不对", "q11": "a、b、c", "q12": "2"},
+         "q7": "否", "q9": "是", "q10": "错误", "q11": "a、b、c", "q12": "2"},
         {"q6": "《价格违法行为行政处罚规定》第十三条第一款第三项", "q3": "四万元", "q4_max": "500,000元",
          "q1": "b", "q8": "Ｂ", "q11": "C,B,A", "q12": "len(set(table[table['markup'] > 0.3]['seller']))"},
     ]
