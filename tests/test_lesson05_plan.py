@@ -41,3 +41,29 @@ def test_key_is_written_in_legal_language_not_code():
 def test_plan_fits_a_90_minute_lecture():
     """Does the plan give discussion time, graded work as homework, 重点/难点, a pass mark and a 5-item pre/post test?"""
     assert_fits_90_minutes(PLAN)
+
+
+def test_answer_key_covers_every_auto_graded_question():
+    """Does every auto-graded question (第1题–第12题) have an answer and a 解析 for the released feedback?"""
+    from scjg.grading.feedback import answer_key
+
+    key = answer_key(PLAN)
+    assert sorted(key, key=lambda k: int(k[1:-1])) == [f"第{n}题" for n in range(1, 13)]
+    assert key["第7题"][0] == "错" and "第十六条" in key["第7题"][1]
+    assert all(answer and len(explain) > 10 for answer, explain in key.values())
+
+
+@pytest.mark.parametrize("args, facts, low, high", [
+    ((7,), {"illegal_income": 8000}, 0, 40000),                 # 第3题
+    ((7,), {"illegal_income": "无法确定"}, 50000, 500000),       # 第4题 (第十八条)
+    ((11, 1), {"illegal_income": 0}, 0, 100000),                 # 第5题
+    ((6, 1, 3), {"illegal_income": 6000}, 0, 30000),             # 第11题 B
+    ((6, 1, 3), {"illegal_income": "无法确定"}, 50000, 500000),  # 第11题 C
+    ((13, 1, 3), {"illegal_income": 1200}, 0, 5000),             # 第13题 rubric
+])
+def test_engine_agrees_with_the_key(args, facts, low, high):
+    """Does the penalty engine give the same ranges as the key's literals (taken from the statute)?"""
+    from scjg.penalties import fine_range
+
+    r = fine_range(REGS, *args, **facts)
+    assert (r.min, r.max) == (low, high), r.basis
