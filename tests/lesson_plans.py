@@ -5,6 +5,8 @@ import re
 
 from scjg.paths import LESSONS
 
+AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万)?元")
+
 
 def plan_text(lesson_id: str) -> str:
     return (LESSONS / lesson_id / "plan.md").read_text(encoding="utf-8")
@@ -19,6 +21,11 @@ def whole_row(plan: str, label: str) -> str:
 
 def answer_cell(plan: str, label: str) -> str:
     return whole_row(plan, label).split("|")[4]  # the 答案 column
+
+
+def amounts(text: str) -> set[float]:
+    """Every amount written with digits in `text`, as a number of yuan (10万元 → 100000)."""
+    return {float(n) * (10000 if wan else 1) for n, wan in AMOUNT.findall(text)}
 
 
 def assert_fits_90_minutes(plan: str) -> None:

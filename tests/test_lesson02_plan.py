@@ -2,20 +2,12 @@
 has what a 90-minute 大讲堂 lesson needs."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from scjg import laws
-from tests.lesson_plans import answer_cell, assert_fits_90_minutes, assert_legal_language, plan_text, whole_row
+from tests.lesson_plans import amounts, answer_cell, assert_fits_90_minutes, assert_legal_language, plan_text, whole_row
 
 PLAN = plan_text("02-food-safety")
-AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万)?元")
-
-
-def amounts(text: str) -> set[float]:
-    """Every amount written with digits in `text`, as a number of yuan (10万元 → 100000)."""
-    return {float(n) * (10000 if wan else 1) for n, wan in AMOUNT.findall(text)}
 
 
 @pytest.mark.parametrize("label, law, article, sentence, low, high", [

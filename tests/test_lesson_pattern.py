@@ -78,10 +78,16 @@ def test_case_card_says_yes_no_and_hides_rule_ids():
 
 
 def test_next_lesson_names_only_released_lessons():
-    """Does 下一课 point from lesson 00 to the released lesson 01, from 01 to 02, and from 02 (03 is planned) to nothing yet?"""
+    """Does 下一课 point from lesson 00 to the released lesson 01, from 01 to 02, from each released lesson to the
+    next released one (skipping planned lessons), and from the last one to nothing yet?"""
+    from scjg import catalog
+
     assert lesson.next_lesson_text("00-getting-started") == "下一课：第1课 行政处罚基础：处罚种类、裁量与移送。"
     assert lesson.next_lesson_text("01-penalty-basics") == "下一课：第2课 食品安全法：典型违法行为与罚则。"
-    assert "正在编写中" in lesson.next_lesson_text("02-food-safety")
+    released = catalog.ids()
+    for here, there in zip(released, released[1:]):
+        assert lesson.next_lesson_text(here) == f"下一课：{catalog.lesson(there)['title']}。"
+    assert "正在编写中" in lesson.next_lesson_text(released[-1])
 
 
 def test_answer_key_for_released_feedback_is_read_from_the_plan():
