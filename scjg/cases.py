@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +18,8 @@ import pandas as pd
 import pandera.pandas as pa
 
 from scjg import penalties
-from scjg.casegen.core import (BAND_LABELS, COLUMNS, DISCRETIONS, DOMAIN_COLUMNS, DOMAIN_NAMES, DOMAINS,
-                               NO_PENALTY, fine_allowed, fine_band)
+from scjg.schema import (BAND_LABELS, CATEGORIES, COLUMNS, DISCRETIONS, DOMAIN_NAMES, DOMAINS, NO_PENALTY,
+                         case_range, fine_allowed, fine_band)
 from scjg.paths import CASES_DIR
 
 # ------------------------------------------------------------------ 列说明（数据字典的唯一来源）
@@ -64,13 +63,13 @@ SPEC: dict[str, tuple[str, str, bool, str]] = {
     "year": ("年份", "int", False, "处罚决定日期的年份"),
     "violation_type": ("违法行为类型", "enum", False, "类别代码 F01–F14、D01–D13、S01–S14、P01–P12"),
     "violation_name": ("违法行为名称", "str", False, "类别的中文名称"),
-    "violation_facts": ("违法事实", "str", False, "决定书摘要式叙述，150–400 字，已匿名"),
+    "violation_facts": ("违法事实", "str", False, "决定书摘要式叙述，150–420 字，已匿名"),
     "evidence": ("证据", "str", True, "以顿号分隔的证据种类"),
     "violated_provision": ("违反条款", "str", False, "如《食品安全法》第三十四条第（十）项"),
     "penalty_rule_id": ("罚则编号", "str", True, "scjg.penalties 中的规则编号；法规库未收录罚则时为空"),
     "penalty_basis": ("处罚依据", "str", False, "法律＋条款项＋罚则编号"),
     "channel": ("经营环节", "enum", True, "production 生产 / wholesale 批发 / retail 零售 / use 使用；空为不区分"),
-    "serious": ("情节严重", "bool", False, "True 时适用情节严重/较重档"),
+    "serious": ("情节严重", "bool", False, "由罚则引擎按事实判断（食品安全法实施条例第六十七条）或由案情认定；True 时适用情节严重档"),
     "condition_met": ("罚款前提已具备", "bool", True, "规则以“拒不改正/逾期未改正”为前提时填写；其他为空"),
     "discretion": ("裁量情形", "enum", False, "见允许值"),
     "discretion_basis": ("裁量依据", "str", False, "减轻须引《行政处罚法》第三十二条；不予处罚须引第三十三条；移送须引第二十七条"),
@@ -113,7 +112,8 @@ SPEC: dict[str, tuple[str, str, bool, str]] = {
     "refunded": ("是否退还", "bool", True, "价格案例"),
     "sales_channel": ("渠道", "str", True, "价格案例：offline 线下 / online 线上"),
 }
-assert list(SPEC) == COLUMNS
+if list(SPEC) != COLUMNS:  # pragma: no cover - 数据字典与模式须一一对应
+    raise RuntimeError("scjg.cases.SPEC 与 scjg.schema.COLUMNS 不一致")
 
 NO_RULE_CODES = {"D04"}  # 罚则在法规库未收录的文件中（药品经营和使用质量监督管理办法），只收不予处罚案例
 
@@ -124,13 +124,11 @@ def labels() -> dict[str, str]:
 
 
 def codes(domain: str | None = None) -> dict[str, str]:
-    """违法行为类型代码 → 中文名称（来自生成器模板）。"""
-    from scjg.casegen import templates
-    out = {}
-    for d in ([domain] if domain else DOMAINS):
-        for t in templates(d):
-            out[t.code] = t.name
-    return dict(sorted(out.items()))
+    """违法行为类型代码 → 中文名称（scjg.schema.CATEGORIES；代码首字母 F/D/S/P 对应四个领域）。"""
+    prefix = {"food": "F", "drug": "D", "special_equipment": "S", "price": "P"}
+    if domain is not None and domain not in prefix:
+        raise ValueError(f"未知领域 {domain!r}，可选：{'、'.join(DOMAINS)}")
+    return {c: n for c, n in sorted(CATEGORIES.items()) if domain is None or c.startswith(prefix[domain])}
 
 
 class CaseDataError(ValueError):
@@ -230,53 +228,45 @@ def _num(v) -> float | None:
     return float(v)
 
 
-def _recompute(row) -> penalties.FineRange:
-    """按行中的罚则编号与事实重新计算法定幅度。"""
-    rule = penalties.get_rule(row["penalty_rule_id"])
-    kw = {k: _num(row[k]) for k in ("goods_value", "illegal_income", "sales_amount") if _num(row[k]) is not None}
-    if isinstance(row["channel"], str) and row["channel"]:
-        kw["channel"] = row["channel"]
-    if row["serious"] is True:
-        kw["serious"] = True
-    if rule.fine and rule.fine.conditions:
-        kw["conditions_met"] = bool(row["condition_met"]) if row["condition_met"] is not pd.NA else None
-    item = rule.items[0] if rule.items else None
-    return penalties.fine_range(rule.law, rule.article, rule.paragraph, item, rule_id=rule.id, **kw)
-
-
-def legal_problems(row) -> list[tuple[str, str]]:
-    """一行案例与罚则引擎、裁量规则是否一致：返回 [(列, 中文原因)]，空表示一致。"""
+def _rule_problems(row, disc: str, fine: float) -> list[tuple[str, str]]:
+    """罚则编号、处罚依据、法定幅度与罚款是否与罚则引擎一致。"""
     P = []
-    disc, fine = row["discretion"], _num(row["fine_amount"])
-    if disc is pd.NA or fine is None:
-        return P
-    basis = row["discretion_basis"] if isinstance(row["discretion_basis"], str) else ""
     rid = row["penalty_rule_id"]
     if not isinstance(rid, str) or not rid:
         if row["violation_type"] not in NO_RULE_CODES:
             P.append(("penalty_rule_id", "缺少罚则编号"))
         elif disc not in NO_PENALTY or fine != 0:
             P.append(("discretion", "法规库未收录该类别的罚则，只能是不予处罚且罚款为 0"))
-    else:
-        try:
-            rule = penalties.get_rule(rid)
-        except ValueError as e:
-            return [("penalty_rule_id", str(e))]
-        if rule.citation not in str(row["penalty_basis"]) or rid not in str(row["penalty_basis"]):
-            P.append(("penalty_basis", f"处罚依据应写明{rule.citation}及罚则编号 {rid}"))
-        try:
-            r = _recompute(row)
-        except ValueError as e:
-            return P + [("penalty_rule_id", f"按处罚依据无法计算法定幅度：{e}")]
-        for col, v in (("statutory_min", r.min), ("statutory_max", r.max)):
-            have = _num(row[col])
-            if (v is None) != (have is None) or (v is not None and abs(v - have) > 0.01):
-                P.append((col, f"与罚则引擎不符：按{rule.citation}和案件事实应为 {v if v is not None else '无上限'}"))
-        why = fine_allowed(disc, fine, r.min, r.max, r.mandatory)
-        if why:
-            P.append(("fine_amount", why))
-        if rule.fine and rule.fine.conditions and r.max and r.max > 0 and row["condition_met"] is pd.NA:
-            P.append(("condition_met", f"该罚则以“{'、'.join(rule.fine.conditions)}”为前提，须说明前提是否具备"))
+        return P
+    try:
+        rule = penalties.get_rule(rid)
+    except ValueError as e:
+        return [("penalty_rule_id", str(e))]
+    if rule.citation not in str(row["penalty_basis"]) or rid not in str(row["penalty_basis"]):
+        P.append(("penalty_basis", f"处罚依据应写明{rule.citation}及罚则编号 {rid}"))
+    try:
+        r = case_range(row)
+    except ValueError as e:
+        return P + [("penalty_rule_id", f"按处罚依据无法计算法定幅度：{e}")]
+    for col, v in (("statutory_min", r.min), ("statutory_max", r.max)):
+        have = _num(row[col])
+        if (v is None) != (have is None) or (v is not None and abs(v - have) > 0.01):
+            P.append((col, f"与罚则引擎不符：按{rule.citation}和案件事实应为 {v if v is not None else '无上限'}"))
+    why = fine_allowed(disc, fine, r.min, r.max, r.mandatory)
+    if why:
+        P.append(("fine_amount", why))
+    if rule.fine and rule.fine.conditions and r.max and r.max > 0 and row["condition_met"] is pd.NA:
+        P.append(("condition_met", f"该罚则以“{'、'.join(rule.fine.conditions)}”为前提，须说明前提是否具备"))
+    return P
+
+
+def legal_problems(row) -> list[tuple[str, str]]:
+    """一行案例与罚则引擎、裁量规则是否一致：返回 [(列, 中文原因)]，空表示一致。"""
+    disc, fine = row["discretion"], _num(row["fine_amount"])
+    if disc is pd.NA or fine is None:
+        return []
+    basis = row["discretion_basis"] if isinstance(row["discretion_basis"], str) else ""
+    P = _rule_problems(row, disc, fine)
     if disc == "mitigated" and "第三十二条" not in basis:
         P.append(("discretion_basis", "减轻处罚须以《行政处罚法》第三十二条为依据"))
     if disc in NO_PENALTY and "第三十三条" not in basis:

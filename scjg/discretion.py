@@ -24,7 +24,7 @@ LAW = "行政处罚法"
 DISCRETION_LABELS = {
     "no_penalty_minor": "不予处罚（轻微并及时改正，无危害后果）",
     "no_penalty_first": "不予处罚（首违不罚）",
-    "no_penalty_no_fault": "不予处罚（没有主观过错）",
+    "no_penalty_no_fault": "不予处罚（没有主观过错；食品经营者为免予罚款并没收）",
     "mitigated": "减轻处罚",
     "lenient": "从轻处罚",
     "normal": "一般（在法定幅度内处罚）",
@@ -49,9 +49,7 @@ def item_text(law: str, article: int, item: int, paragraph: int = 1) -> str:
     return laws.article(law, article).item(item, paragraph).text
 
 
-def _cn(n: int) -> str:
-    import cn2an
-    return cn2an.an2cn(int(n))
+_cn = laws.cn_number
 
 
 @dataclass(frozen=True)
@@ -71,7 +69,7 @@ class Decision:
 
     @property
     def citation(self) -> str:
-        s = f"《{self.law}》第{_cn(self.article)}条第{_cn(self.paragraph)}款"
+        s = f"《{self.law}》第{_cn(self.article)}条" + (f"第{_cn(self.paragraph)}款" if self.paragraph else "")
         if self.item:
             s += f"第（{_cn(self.item)}）项"
         return s
@@ -95,22 +93,51 @@ MITIGATING = {  # 行政处罚法第三十二条各项：项号 → 简称
 }
 
 
+NO_FAULT_DOMAINS = {"food": "食品经营者（食品安全法第一百三十六条）", "product": "产品销售者（产品质量法第五十五条）"}
+
+
+def _no_fault(domain: str | None) -> Decision:
+    """没有主观过错：行政处罚法第三十三条第二款，法律、行政法规另有规定的从其规定。"""
+    if domain == "food":
+        q = sentence("食品安全法", 136, 1, 0).split("；")[0]
+        return Decision("no_penalty_no_fault", "可以免予处罚，但应当依法没收不符合食品安全标准的食品", False,
+                        "食品安全法", 136, 0, None, q,
+                        ("履行了进货查验等义务", "有充分证据证明不知道所采购的食品不符合食品安全标准", "如实说明进货来源"),
+                        ("《行政处罚法》第三十三条第二款后句“法律、行政法规另有规定的，从其规定”：食品经营者适用"
+                         "《食品安全法》第一百三十六条，而不是“应当不予处罚”。免予罚款的，仍应没收不符合食品安全标准的食品"
+                         "（没收也是行政处罚，须作出决定）。",))
+    if domain == "product":
+        return Decision("mitigated_or_lenient", "可以从轻或者减轻处罚", False, "产品质量法", 55, 0, None,
+                        sentence("产品质量法", 55, 1, 0),
+                        ("有充分证据证明不知道该产品为禁止销售的产品", "如实说明进货来源"),
+                        ("《行政处罚法》第三十三条第二款后句“法律、行政法规另有规定的，从其规定”：产品销售者适用"
+                         "《产品质量法》第五十五条，只是可以从轻或者减轻，不是不予处罚。",))
+    return Decision("no_penalty_no_fault", "不予处罚（没有主观过错）", True, LAW, 33, 2, None,
+                    sentence(LAW, 33, 2, 0), ("当事人有证据足以证明没有主观过错",),
+                    ("同款后句：法律、行政法规另有规定的，从其规定。食品经营者适用《食品安全法》第一百三十六条"
+                     "（可以免予处罚，但应当没收），产品销售者适用《产品质量法》第五十五条（可以从轻或者减轻）："
+                     "请用 domain=\"food\" 或 domain=\"product\"。",))
+
+
 def decide(*, first_offense: bool = False, harm: str = "actual", rectified: bool = False,
-           minor: bool = False, no_fault: bool = False, mitigating: tuple[int, ...] | list[int] = ()) -> Decision:
+           minor: bool = False, no_fault: bool = False, mitigating: tuple[int, ...] | list[int] = (),
+           domain: str | None = None) -> Decision:
     """按《行政处罚法》第三十三条、第三十二条给出裁量方向。
 
     harm：none（没有危害后果）、minor（轻微）、actual（造成了危害后果）；minor：违法行为是否轻微；
-    mitigating：符合第三十二条的哪几项（1–5）。
+    mitigating：符合第三十二条的哪几项（1–5）；domain：没有主观过错时另有规定的领域——"food"（食品经营者，
+    食品安全法第一百三十六条）或 "product"（产品质量法第五十五条）。
     """
+    if domain is not None and domain not in NO_FAULT_DOMAINS:
+        raise ValueError("domain 只能是 " + "、".join(f"{k}（{v}）" for k, v in NO_FAULT_DOMAINS.items())
+                         + f"，而不是 {domain!r}。")
     if harm not in HARM:
         raise ValueError(f"危害后果（harm）只能是 " + "、".join(f"{k}（{v}）" for k, v in HARM.items()) + f"，而不是 {harm!r}。")
     bad = [m for m in mitigating if m not in MITIGATING]
     if bad:
         raise ValueError(f"第三十二条只有第（一）至（五）项，没有 {bad}。")
     if no_fault:
-        return Decision("no_penalty_no_fault", "不予处罚（没有主观过错）", True, LAW, 33, 2, None,
-                        sentence(LAW, 33, 2, 0), ("当事人有证据足以证明没有主观过错",),
-                        ("同款后句：法律、行政法规另有规定的，从其规定；食品经营者还可看《食品安全法》第一百三十六条。",))
+        return _no_fault(domain)
     if minor and rectified and harm == "none":
         return Decision("no_penalty_minor", "不予处罚（违法行为轻微）", True, LAW, 33, 1, None,
                         sentence(LAW, 33, 1, 0), ("违法行为轻微", "及时改正", HARM["none"]),
@@ -118,7 +145,8 @@ def decide(*, first_offense: bool = False, harm: str = "actual", rectified: bool
     if first_offense and rectified and harm in ("none", "minor"):
         return Decision("no_penalty_first", "可以不予处罚（首违不罚）", False, LAW, 33, 1, None,
                         sentence(LAW, 33, 1, 1), ("初次违法", HARM[harm], "及时改正"),
-                        ("“可以”不是“应当”：是否适用，看当地首违不罚清单和裁量基准；不予处罚的，应当进行教育（第三十三条第三款）。",))
+                        ("“可以”不是“应当”：是否适用，看当地首违不罚清单和裁量基准；不予处罚的，应当进行教育（第三十三条第三款）。",
+                         "行政处罚法没有定义“初次违法”：何为初次（同一种违法行为、多长期限内）由当地首违不罚清单和裁量基准规定。"))
     if mitigating:
         first = sorted(mitigating)[0]
         return Decision("mitigated_or_lenient", "应当从轻或者减轻处罚", True, LAW, 32, 1, first,
@@ -133,7 +161,9 @@ def decide(*, first_offense: bool = False, harm: str = "actual", rectified: bool
         reasons.append(HARM["actual"])
     return Decision("normal", "一般：在法定幅度内处罚", True, LAW, 5, 2, None, sentence(LAW, 5, 2, 0),
                     tuple(reasons) or ("没有法定的不予、从轻或减轻情形",),
-                    ("有从重情节的（例如裁量基准列明的情形），在法定幅度内从重。",))
+                    ("有从重情节的（例如裁量基准列明的情形，药品管理法第一百三十七条等法定从重情形），在法定幅度内从重。",
+                     "积极配合调查、主动改正本身不是第三十二条的情形（第三十二条第（四）项要求“有立功表现”）；"
+                     "是否因此从轻，依照本地裁量基准。"))
 
 
 def ladder_rows() -> list[dict]:
@@ -167,7 +197,7 @@ def show_ladder():
 
 class DiscretionHelper:
     """裁量小助手控件：勾选案件情节，显示裁量方向与条文原文。属性 first_offense、harm、rectified、
-    minor、no_fault、mitigating 是可直接操作的控件；decision 是最近一次判断结果。"""
+    minor、no_fault、mitigating、domain 是可直接操作的控件；decision 是最近一次判断结果。"""
 
     def __init__(self):
         import ipywidgets as W
@@ -182,22 +212,25 @@ class DiscretionHelper:
         self.mitigating = W.SelectMultiple(options=[(f"第（{_cn(k)}）项 {v}", k) for k, v in MITIGATING.items()],
                                            value=(), description="第三十二条情形", style=style,
                                            layout=W.Layout(width="46em", height="7.5em"))
+        self.domain = W.Dropdown(options=[("一般（行政处罚法）", None), ("食品经营者", "food"), ("产品销售者", "product")],
+                                 value=None, description="另有规定的领域", style=style)
         self.output = W.HTML()
         self.decision: Decision | None = None
         self.widget = W.VBox([
             W.HTML("<h4 style='margin:0.2em 0'>裁量小助手</h4><div style='color:#555'>勾选案件情节，"
                    "看《行政处罚法》给出的方向。结果只是法律条文的方向，最终还须依照裁量基准和全案证据。</div>"),
             W.HBox([self.first_offense, self.rectified, self.minor, self.no_fault]),
-            self.harm, self.mitigating, self.output,
+            self.harm, self.mitigating, self.domain, self.output,
         ])
-        for w in (self.first_offense, self.rectified, self.minor, self.no_fault, self.harm, self.mitigating):
+        for w in (self.first_offense, self.rectified, self.minor, self.no_fault, self.harm, self.mitigating, self.domain):
             w.observe(lambda _c: self.update(), names="value")
         self.update()
 
     def update(self) -> Decision:
         self.decision = decide(first_offense=self.first_offense.value, harm=self.harm.value,
                                rectified=self.rectified.value, minor=self.minor.value,
-                               no_fault=self.no_fault.value, mitigating=tuple(self.mitigating.value))
+                               no_fault=self.no_fault.value, mitigating=tuple(self.mitigating.value),
+                               domain=self.domain.value)
         self.output.value = self.decision._repr_html_()
         return self.decision
 

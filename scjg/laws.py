@@ -154,9 +154,12 @@ class _Law:
 
 
 # ---------------------------------------------------------------- helpers
-def _cn(n: int) -> str:
-    """124 -> 一百二十四（条、款、项序号用）。"""
+def cn_number(n: int) -> str:
+    """124 -> 一百二十四（条、款、项序号用；全包只此一处）。"""
     return cn2an.an2cn(int(n))
+
+
+_cn = cn_number
 
 
 _to_int = cn_int  # one reader of article numbers for statutes and learners alike
@@ -328,10 +331,6 @@ def article(law: str, number) -> Article:
 
 
 # ---------------------------------------------------------------- quotations
-def _find(haystack: str, needle: str) -> int:
-    return normalize(haystack).find(normalize(needle))
-
-
 def check_quote(law: str, number, quote: str) -> QuoteCheck:
     """核对引文是否为该条原文的连续片段（只忽略空白差异），并用中文说明哪里不一致。"""
     art = article(law, number)

@@ -13,10 +13,15 @@ from __future__ import annotations
 import html
 import math
 import re
-import numbers
 
-from scjg import laws, penalties
+from scjg import laws, money, penalties
+from scjg.answers import number as read_number  # 进阶题的数字答案：读法与检查在 scjg.answers / scjg.checks
+from scjg.checks import expect_number
 from scjg.discretion import DISCRETION_LABELS
+from scjg.schema import case_range
+
+__all__ = ["law_versions", "later_amendments", "show_articles", "compare_rules", "pick_cases", "statutory_range",
+           "case_card", "read_number", "expect_number"]
 
 _e = html.escape
 
@@ -54,30 +59,14 @@ def show_articles(law: str, numbers_: list, highlight: dict | None = None):
     return HTML("".join(laws.article_html(law, n, highlight.get(n)) for n in numbers_))
 
 
-def provision_text(law: str, article: int, paragraph: int | None = None, item: int | None = None) -> str:
-    """条、款、项的原文（item 给出时只取该项）。"""
-    art = laws.article(law, article)
-    if item is not None:
-        return art.item(item, paragraph or 1).text
-    if paragraph is not None:
-        return art.paragraph(paragraph).full_text
-    return art.text
-
-
 # ---------------------------------------------------------------- 罚则对比
-def _rule_for(law: str, article: int, paragraph: int | None, item: int | None) -> penalties.Rule:
-    cands = [r for r in penalties.list_rules(law) if r.article == article
-             and (paragraph is None or r.paragraph == paragraph) and (item is None or item in r.items)]
-    if not cands:
-        raise ValueError(f"《{law}》第{article}条没有对应的罚则数据（款 {paragraph}，项 {item}）。")
-    return cands[0]
-
-
 def _range_words(r: penalties.FineRange) -> str:
+    if r.min is None:
+        return "数额见其他规定"
     if not r.min and not r.max:
         return "不处罚款"
-    hi = "不设上限" if r.max is None else penalties.yuan(r.max)
-    lo = penalties.yuan(r.min) if r.min else "0"
+    hi = "不设上限" if r.max is None else money.yuan(r.max)
+    lo = money.yuan(r.min) if r.min else "0"
     return f"{lo}–{hi}"
 
 
@@ -90,13 +79,13 @@ def compare_rules(law: str, provisions: list[tuple], samples: tuple[float, ...] 
     rows = []
     for prov in provisions:
         article, paragraph, item = (tuple(prov) + (None, None))[:3]
-        rule = _rule_for(law, article, paragraph, item)
+        rule = penalties.select(law, article, paragraph, item)
         row = {"条款": rule.provision, "违法行为": rule.violation,
                "罚款前提": "、".join(rule.fine.conditions) if rule.fine and rule.fine.conditions else "—",
                "幅度（原文归纳）": rule.range_words()}
         for v in samples:
             facts = {base: v} if rule.fine and rule.fine.depends_on == base else {}
-            row[f"{name}{penalties.yuan(v)}时"] = _range_words(penalties.compute(rule, **facts))
+            row[f"{name}{money.yuan(v)}时"] = _range_words(penalties.compute(rule, **facts))
         row["其他处罚"] = "；".join(rule.other_sanctions) or "—"
         rows.append(row)
     return pd.DataFrame(rows)
@@ -131,30 +120,15 @@ def _missing(v) -> bool:
 
 
 def statutory_range(row) -> penalties.FineRange:
-    """由案例的罚则编号（penalty_rule_id）和事实（货值金额等）重新计算法定罚款幅度，用来复核数据。"""
-    get = row.get if hasattr(row, "get") else (lambda k, d=None: getattr(row, k, d))
-    rule = penalties.get_rule(str(get("penalty_rule_id")))
-    facts = {}
-    if rule.fine is not None and rule.fine.depends_on in penalties.FACTS:
-        value = get(rule.fine.depends_on, None)
-        if not _missing(value):
-            facts[rule.fine.depends_on] = float(value)
-    channel = get("channel", None)
-    if not _missing(channel):
-        facts["channel"] = str(channel)
-    if bool(get("serious", False)) and not _missing(get("serious", None)):
-        facts["serious"] = True
-    met = get("condition_met", None)
-    if not _missing(met):
-        facts["conditions_met"] = bool(met)
-    return penalties.compute(rule, **facts)
+    """由案例的罚则编号（penalty_rule_id）和事实（货值金额等）重新计算法定后果，用来复核数据（同 scjg.schema.case_range）。"""
+    return case_range(row)
 
 
 def _money(v) -> str:
     try:
         if v is None or (isinstance(v, float) and math.isnan(v)):
             return "—"
-        return penalties.yuan(float(v))
+        return money.yuan(float(v))
     except (TypeError, ValueError):
         return str(v)
 
@@ -173,11 +147,13 @@ CARD_FIELDS = [  # 列名 → 显示名（案例数据中没有的列不显示�
     ("violation_name", "违法行为类型"), ("business_format", "业态"), ("case_source", "案件来源"), ("violated_provision", "违反条款"),
     ("penalty_basis", "处罚依据"), ("goods_value", "货值金额"), ("illegal_income", "违法所得"),
     ("statutory_min", "法定罚款下限"), ("statutory_max", "法定罚款上限"), ("fine_amount", "实际罚款"),
+    ("penalty_types", "处罚种类"), ("confiscated_income", "没收违法所得"), ("confiscated_goods", "没收非法财物"),
+    ("license_action", "许可证件处理"), ("serious", "情节严重"),
     ("discretion", "裁量情形"), ("discretion_basis", "裁量依据"), ("referred_to_police", "移送公安"),
     ("referral_basis", "移送依据"),
 ]
 RULE_ID = re.compile(r"（罚则编号[^）]*）")  # internal ids stay out of what a learner reads
-_MONEY = {"goods_value", "illegal_income", "statutory_min", "statutory_max", "fine_amount"}
+_MONEY = {"goods_value", "illegal_income", "statutory_min", "statutory_max", "fine_amount", "confiscated_income"}
 
 
 def case_card(row, title: str | None = None):
@@ -204,15 +180,3 @@ def case_card(row, title: str | None = None):
                 f"<div style='font-weight:bold;color:#2f6f9f'>{_e(head)}</div>"
                 f"<p style='line-height:1.7'>{facts}</p><table>{''.join(items)}</table>"
                 f"<div style='color:#888;font-size:0.85em'>案例为教学用合成数据。</div></div>")
-
-
-# ---------------------------------------------------------------- 数字答案（进阶题）
-# The readers and checks live in scjg.answers / scjg.checks (kind "number"); these names stay for lessons.
-from scjg.answers import number as read_number  # noqa: E402
-from scjg.checks import expect_number  # noqa: E402
-
-
-def check_number(label: str, value) -> None:
-    """进阶题的可见格式检查（0 分）：同 scjg.checks.check(label, value, "number")。"""
-    from scjg.checks import check
-    check(label, value, "number")

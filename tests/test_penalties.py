@@ -52,12 +52,17 @@ def test_numbers_in_reads_chinese_and_arabic_amounts():
 
 
 def test_rules_cover_requested_food_and_price_articles():
-    """Do the rules cover 食品安全法 §122–§126 and §132, 价格法 §39–§42, 规定 §4–§15 and 明码标价 §22–§25?"""
+    """Do the rules cover 食品安全法 §122–§127, §130, §132–§134, 条例 §68–§74 (fining or routing), 价格法 §39–§43,
+    规定 §4–§15, 明码标价 §22–§26 and 特种设备安全监督检查办法 §35–§36?"""
     arts = lambda law: {r.article for r in list_rules(law)}
-    assert arts("食品安全法") == {122, 123, 124, 125, 126, 132}
-    assert arts("价格法") == {39, 40, 41, 42}
+    assert arts("食品安全法") == {122, 123, 124, 125, 126, 127, 128, 130, 131, 132, 133, 134}
+    assert arts("食品生产经营监督检查管理办法") == {48}
+    assert arts("食品安全法实施条例") == {68, 69, 70, 72, 74, 76}
+    assert arts("价格法") == {39, 40, 41, 42, 43, 44}
     assert arts("价格违法行为行政处罚规定") == set(range(4, 16))
-    assert arts("明码标价和禁止价格欺诈规定") == {22, 23, 24, 25}
+    assert arts("明码标价和禁止价格欺诈规定") == {21, 22, 23, 24, 25, 26}
+    assert arts("特种设备安全监督检查办法") == {35, 36}
+    assert {118, 131, 133, 135, 137} <= arts("药品管理法")
     food_items = {(r.article, r.paragraph, i) for r in list_rules("食品安全法") for i in r.items}
     for art, n_items in ((123, 6), (124, 9), (125, 4), (126, 13)):
         assert {(art, 1, i) for i in range(1, n_items + 1)} <= food_items
@@ -213,7 +218,7 @@ def test_list_rules_and_table():
     """Does list_rules return all rules and rules_table a Chinese-column DataFrame of the same length?"""
     df = penalties.rules_table()
     assert len(df) == len(RULES)
-    assert list(df.columns) == ["编号", "法律", "条款项", "违法行为", "罚款幅度", "前提", "是否必处", "原文"]
+    assert list(df.columns) == ["编号", "法律", "条款项", "违法行为", "罚款幅度", "前提", "是否必处", "其他处罚", "原文"]
     assert all(r.law == "价格法" for r in list_rules("价格法"))
 
 
@@ -268,10 +273,13 @@ def test_bounds_never_decrease_as_goods_value_grows(rule, a, b, channel, serious
        serious=st.booleans())
 def test_min_never_exceeds_max(rule, v, channel, serious):
     """For every rule and any facts, is min ≤ max?"""
-    facts = {"goods_value": v, "illegal_income": v, "sales_amount": v, "serious": serious}
+    facts = {"goods_value": v, "illegal_income": v, "sales_amount": v, "related_value": v, "serious": serious}
     if rule.fine and (any(f.channels for f in rule.fine.floors) or rule.channels):
         facts["channel"] = channel if not rule.channels or channel in rule.channels else rule.channels[0]
     r = penalties.compute(rule, **facts)
+    if rule.governed_by:  # 数额由其他文件规定（食品安全法第一百二十七条）
+        assert r.min is None and r.max is None
+        return
     assert r.min >= 0
     assert r.max is None or r.min <= r.max
     assert r.quote and laws.normalize(r.quote)

@@ -85,7 +85,39 @@ def test_chart_draws_without_warnings_or_stderr(capfd):
                 assert fine_chart_png(rule, {"goods_value": 5000}).startswith(PNG)
         c = PenaltyCalculator("价格")
         c.illegal_income.value = 100
+    assert c.result is not None and c.result.max is not None and c.result.max > 0
     assert capfd.readouterr().err == ""
+
+
+def test_precondition_not_stated_says_only_then(capfd):
+    """Where a fine needs 拒不改正 and the precondition is 未说明, does the head say the fine applies only then (N7)?"""
+    c = PenaltyCalculator("食品安全")
+    c.provision.value = "food-126-1-item6"
+    assert "仅在“拒不改正”时应当处罚款" in c.output.value
+    c.conditions_met.value = True
+    assert "仅在" not in c.output.value.split("计算说明")[0]
+
+
+def test_other_sanctions_are_listed_with_their_status():
+    """Does the calculator list the other sanctions, mandatory or optional, and 吊销 once 货值 reaches 2万元?"""
+    c = PenaltyCalculator("食品安全")
+    c.provision.value = "food-124-1-overdue"
+    c.goods_value.value = 3000
+    assert "没收违法生产经营的食品、食品添加剂（必处）" in c.output.value
+    assert "可以没收用于违法生产经营的工具、设备、原料等物品（可以）" in c.output.value
+    assert "吊销许可证" not in c.output.value
+    c.goods_value.value = 20000
+    assert "情节严重的，吊销许可证（必处）" in c.output.value and "第六十七条" in c.output.value
+
+
+def test_provincial_measures_and_routed_rules():
+    """Does §127 show that the amount follows provincial measures, and 条例§69 show §126's range?"""
+    c = PenaltyCalculator("食品安全")
+    c.provision.value = "food-127-workshop-vendor"
+    assert c.result.min is None and "依照其他规定" in c.output.value and c.chart.value == b""
+    c.provision.value = "food-regs-69"
+    c.conditions_met.value = True
+    assert (c.result.min, c.result.max) == (5000, 50000)
 
 
 def test_article_viewer_updates():
@@ -107,3 +139,18 @@ def test_widget_names_are_the_functions():
     importlib.import_module("scjg.widgets.article_view")
     from scjg.widgets import article_viewer as viewer
     assert callable(viewer) and viewer.__name__ == "article_viewer"
+
+
+def test_unknown_amount_and_serious_levels():
+    """Does 金额无法确定 give the no-income tier of 价格规定§7, and do 较重/严重 differ on §5 (停业整顿 only when 严重)?"""
+    c = PenaltyCalculator("价格")
+    c.provision.value = "price-regs-7-fraud"
+    c.unknown.value = True
+    assert (c.result.min, c.result.max) == (50000, 500000) and "第十八条" in c.output.value
+    c.unknown.value = False
+    c.provision.value = "price-regs-5-1"
+    c.illegal_income.value = 0
+    c.serious.value = "较重"
+    assert (c.result.min, c.result.max) == (1000000, 5000000) and "停业整顿" not in c.output.value
+    c.serious.value = True
+    assert "停业整顿" in c.output.value

@@ -41,13 +41,17 @@ def test_117_substandard_retail_at_floor_boundary():
     """零售劣药货值恰好一万元，不属于“不足一万元”，是不是按实际货值计算？"""
     r = fine_range(DRUG, 117, paragraph=1, goods_value=10000, channel="retail")
     assert (r.min, r.max) == (100000, 200000)
+    # 恰好一万元时下限不起作用：说明里不能出现“不足1万元，按1万元计算”（code review P2/W3）
+    assert "不足" not in r.basis and "罚款为货值金额1万元的10倍以上20倍以下" in r.basis
+    below = fine_range(DRUG, 117, paragraph=1, goods_value=9999.99, channel="retail")
+    assert "货值金额9999.99元不足1万元，按1万元计算" in below.basis
     r = fine_range(DRUG, 117, paragraph=1, goods_value=25000, channel="retail")
     assert (r.min, r.max) == (250000, 500000)
 
 
 def test_117_substandard_needs_channel_below_floor():
     """货值3000元但没有说明是生产、批发还是零售时，下限无法确定，是不是报错？"""
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="请给出 channel"):
         fine_range(DRUG, 117, paragraph=1, goods_value=3000)
 
 
@@ -254,7 +258,7 @@ def test_se_92_no_fine():
 
 def test_unknown_article_raises():
     """问一个不存在的条文，是不是给出中文错误而不是瞎算？"""
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="没有第九百九十九条"):
         fine_range(DRUG, 999)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="没有第三百条"):
         fine_range(SE, 300)

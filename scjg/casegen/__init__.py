@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from scjg.casegen.core import COLUMNS, DOMAINS, SEED, generate_domain, write_csv
+from scjg.casegen.core import SEED, generate_domain, write_csv
+from scjg.schema import COLUMNS, DOMAINS
 from scjg.paths import CASES_DIR
 
 __all__ = ["generate", "write_all", "templates", "COLUMNS", "DOMAINS", "SEED"]

@@ -1,7 +1,8 @@
-"""案例生成的公共部分：列、裁量规则、罚款档、分组（k-匿名）与写出。
+"""案例生成的公共部分：裁量依据、分组（k-匿名）、一件案例的生成与写出（列与裁量规则见 scjg.schema）。
 
 每个领域模块（food、drug、special_equipment、price）给出一组 `Template`（违法类别模板）；
-本模块据此生成案例：法定幅度一律由 `scjg.penalties.fine_range` 计算，罚款按裁量情形落在幅度的相应部分。
+本模块据此生成案例：法定后果（罚款幅度、情节严重、其他处罚）一律由 scjg.schema.case_range（即罚则引擎）
+按案件事实算出，罚款按裁量情形落在幅度的相应部分，记录的处罚种类取自引擎给出的必处项（recorded_sanctions）。
 """
 from __future__ import annotations
 
@@ -14,145 +15,17 @@ from typing import Callable
 
 import pandas as pd
 
-from scjg import laws, penalties
+from scjg import penalties
+from scjg.casegen import outcome
+from scjg.schema import (BANDS, COLUMNS, DOMAIN_COLUMNS, NO_PENALTY, Recorded, band_interval, case_range,
+                         discretion_interval, fine_allowed, fine_band, recorded_sanctions)
 
-DOMAINS = ("food", "drug", "special_equipment", "price")
-DOMAIN_NAMES = {"food": "食品安全", "drug": "药品", "special_equipment": "特种设备", "price": "价格"}
 SEED = 20240915
 YEARS = (2023, 2024)
 
 # 虚构的地区（县级），每个案例只记到县级
 REGIONS = ("某省甲市乙县", "某省甲市丙县", "某省丁市戊区")
 SURNAMES = "张王李赵刘陈杨黄周吴徐孙马朱胡郭何林罗高"
-
-# ------------------------------------------------------------------ 列
-COMMON_COLUMNS = [
-    "case_id", "domain", "decision_no", "procedure", "party_name", "party_category", "entity_form",
-    "legal_rep", "region", "business_format", "case_source", "filing_date", "decision_date", "year",
-    "violation_type", "violation_name", "violation_facts", "evidence", "violated_provision",
-    "penalty_rule_id", "penalty_basis", "channel", "serious", "condition_met", "discretion",
-    "discretion_basis", "penalty_types", "order_correct", "goods_value", "illegal_income",
-    "sales_amount", "fine_amount", "confiscated_income", "confiscated_goods", "license_action",
-    "statutory_min", "statutory_max", "referred_to_police", "referral_basis", "first_offense",
-    "rectified", "harm", "fine_band", "authority", "is_synthetic",
-]
-DOMAIN_COLUMNS = {
-    "food": ["food_category", "nonconforming_item", "standard_ref"],
-    "drug": ["drug_category", "rx_class", "drug_party_role"],
-    "special_equipment": ["equipment_type", "equipment_subtype", "equipment_count", "se_party_role",
-                          "inspection_status", "overdue_days", "accident"],
-    "price": ["price_violation_type", "pricing_regime", "overcharge_amount", "refunded", "sales_channel"],
-}
-COLUMNS = COMMON_COLUMNS + [c for d in DOMAINS for c in DOMAIN_COLUMNS[d]]
-
-# ------------------------------------------------------------------ 裁量
-DISCRETIONS = {
-    "no_penalty_minor": "不予处罚（轻微并及时改正）",
-    "no_penalty_first": "不予处罚（首违不罚）",
-    "no_penalty_no_fault": "不予处罚（无主观过错）",
-    "mitigated": "减轻处罚",
-    "lenient": "从轻处罚",
-    "normal": "一般",
-    "aggravated": "从重处罚",
-    "referred": "移送司法机关",
-}
-NO_PENALTY = ("no_penalty_minor", "no_penalty_first", "no_penalty_no_fault")
-# 幅度内的位置：从轻在下部 30%，一般在中部，从重在上部 30%（本教材的裁量约定，见 README）
-SHARES = {"lenient": (0.0, 0.3), "normal": (0.3, 0.7), "aggravated": (0.7, 1.0)}
-MITIGATED_SHARE = (0.2, 0.9)  # 减轻：法定下限的 20%–90%
-
-# 罚款档（k-匿名的准标识之一）：左闭右开
-BANDS = [
-    (0, 0, "未罚款"),
-    (0.01, 10000, "不足1万元"),
-    (10000, 50000, "1万至不足5万元"),
-    (50000, 100000, "5万至不足10万元"),
-    (100000, 500000, "10万至不足50万元"),
-    (500000, math.inf, "50万元以上"),
-]
-BAND_LABELS = [b[2] for b in BANDS]
-
-
-def fine_band(fine: float) -> str:
-    """罚款金额所在的档。"""
-    if fine == 0:
-        return BANDS[0][2]
-    for lo, hi, label in BANDS[1:]:
-        if lo <= fine < hi:
-            return label
-    raise ValueError(f"罚款金额 {fine} 不在任何档内。")
-
-
-def band_interval(label: str) -> tuple[float, float]:
-    for lo, hi, lab in BANDS:
-        if lab == label:
-            return lo, hi
-    raise ValueError(label)
-
-
-def discretion_interval(disc: str, lo: float, hi: float) -> tuple[float, float] | None:
-    """某一裁量情形下罚款可取的区间（闭区间）；不可能时返回 None。"""
-    if disc in NO_PENALTY or disc == "referred":
-        return (0.0, 0.0)
-    if disc == "mitigated":
-        if lo <= 0:
-            return None
-        return (lo * MITIGATED_SHARE[0], lo * MITIGATED_SHARE[1])
-    a, b = SHARES[disc]
-    w = hi - lo
-    return (lo + a * w, lo + b * w)
-
-
-def fine_allowed(disc: str, fine: float, lo: float, hi: float | None, mandatory: bool) -> str | None:
-    """罚款与裁量情形、法定幅度是否相符；相符返回 None，否则返回中文原因。"""
-    if hi is None:
-        return "法定幅度无上限，本教材案例不使用此类规则"
-    if fine > hi + 1e-6:
-        return f"罚款 {fine:,.2f} 元超过法定上限 {hi:,.2f} 元"
-    if disc in NO_PENALTY or disc == "referred":
-        return None if fine == 0 else f"{DISCRETIONS[disc]}的案例罚款应为 0，实为 {fine:,.2f} 元"
-    if disc == "mitigated":
-        if not (0 < fine < lo):
-            return f"减轻处罚的罚款应低于法定下限 {lo:,.2f} 元且大于 0，实为 {fine:,.2f} 元"
-        return None
-    if fine == 0 and (not mandatory or hi == 0):
-        return None  # 可以处罚款而未处，或本档不设罚款（如未逾期改正时只警告）
-    a, b = discretion_interval(disc, lo, hi)
-    if not (a - 0.01 <= fine <= b + 0.01):
-        return (f"{DISCRETIONS[disc]}的罚款应在 {a:,.2f} 至 {b:,.2f} 元之间"
-                f"（法定幅度 {lo:,.2f} 至 {hi:,.2f} 元），实为 {fine:,.2f} 元")
-    return None
-
-
-def _verbatim(law: str, art: int, frag: str) -> str:
-    if not laws.is_verbatim(law, art, frag):  # pragma: no cover - 数据校对
-        raise ValueError(f"《{law}》第{art}条中找不到“{frag}”")
-    return frag
-
-
-def discretion_basis(disc: str, *, extra: str = "") -> str:
-    """裁量依据（中文）；引用的法条片段在生成时逐字核对。"""
-    L = "行政处罚法"
-    if disc == "no_penalty_minor":
-        s = f"《行政处罚法》第三十三条第一款：{_verbatim(L, 33, '违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚')}"
-    elif disc == "no_penalty_first":
-        s = (f"《行政处罚法》第三十三条第一款：{_verbatim(L, 33, '初次违法且危害后果轻微并及时改正的，可以不予行政处罚')}"
-             "；参照本地首违不罚清单")
-    elif disc == "no_penalty_no_fault":
-        s = f"《行政处罚法》第三十三条第二款：{_verbatim(L, 33, '当事人有证据足以证明没有主观过错的，不予行政处罚')}"
-    elif disc == "mitigated":
-        s = f"《行政处罚法》第三十二条第（一）项：{_verbatim(L, 32, '主动消除或者减轻违法行为危害后果的')}，依法减轻处罚"
-    elif disc == "lenient":
-        s = f"《行政处罚法》第三十二条第（一）项：{_verbatim(L, 32, '主动消除或者减轻违法行为危害后果的')}，依法从轻处罚"
-    elif disc == "normal":
-        s = "无法定从轻、减轻或者从重情节，依照本地行政处罚裁量基准按一般情形处罚"
-    elif disc == "aggravated":
-        s = "依照本地行政处罚裁量基准从重处罚（二年内再次实施同类违法行为或者造成危害后果）"
-    elif disc == "referred":
-        s = f"《行政处罚法》第二十七条第一款：{_verbatim(L, 27, '违法行为涉嫌犯罪的，行政机关应当及时将案件移送司法机关')}"
-    else:
-        raise ValueError(disc)
-    return s + (f"；{extra}" if extra else "")
 
 
 # ------------------------------------------------------------------ 模板
@@ -180,8 +53,9 @@ class Template:
     referral: Callable[[dict, str], str | None] = lambda facts, variant: None
     allowed: Callable[[str, dict, str], bool] = lambda disc, facts, variant: True
     confiscated_goods: Callable[[dict], str | None] = lambda facts: None
-    license_action: str | None = None  # 从重时附加的许可处理（类型，不含编号）
     leads: tuple = ()                  # 可选：各组的主导裁量情形（按组序），保证教学需要的情形出现
+    tag_rules: bool = False            # 违反明码标价和禁止价格欺诈规定（退还多收价款的依第二十六条第一款从轻或者减轻）
+    domain: str = ""                   # 由 generate_domain 填写
 
     def violated_for(self, variant: str) -> str:
         return self.violated.get(variant) if isinstance(self.violated, dict) else self.violated
@@ -236,18 +110,6 @@ def _round_in(a: float, b: float, rng: random.Random) -> float | None:
 
 
 # ------------------------------------------------------------------ 生成
-CLOSING = {
-    "no_penalty_minor": "当事人违法行为轻微，已及时改正，没有造成危害后果。本局决定不予行政处罚，并对当事人进行了教育。",
-    "no_penalty_first": "当事人系初次违法，危害后果轻微，已及时改正。本局决定不予行政处罚，并对当事人进行了教育。",
-    "no_penalty_no_fault": "当事人提供了合法进货来源和查验记录等证据，足以证明其没有主观过错。本局决定不予行政处罚，并对当事人进行了教育。",
-    "mitigated": "案发后当事人主动下架、召回涉案产品，主动消除违法行为危害后果，本局依法减轻处罚。",
-    "lenient": "当事人积极配合调查，主动改正，本局依法从轻处罚。",
-    "normal": "当事人对违法事实无异议，无法定从轻、减轻或者从重情节，本局按一般情形处罚。",
-    "aggravated": "经查当事人二年内曾因同类违法行为受过行政处罚，本局依法从重处罚。",
-    "referred": "当事人的行为涉嫌犯罪，本局依法将案件移送公安机关。",
-}
-
-
 def _flags(disc: str, rng: random.Random, conditional_met: bool | None) -> tuple[bool, bool, str]:
     """首次违法、及时改正、危害后果：由裁量情形决定，保持与第三十二条、第三十三条的逻辑一致。"""
     if disc == "no_penalty_minor":
@@ -282,29 +144,6 @@ def _short(region: str) -> str:
     return region.split("市")[-1][0]
 
 
-@dataclass
-class _Group:
-    region: str
-    fmt: str
-    year: int
-    variant: str
-    band: str
-
-
-def _case_range(t: Template, variant: str, facts: dict, condition_met: bool | None) -> penalties.FineRange:
-    rid = t.rule_for(variant)
-    rule = penalties.get_rule(rid)
-    kw = {k: facts[k] for k in ("goods_value", "illegal_income", "sales_amount") if facts.get(k) is not None}
-    if t.channel:
-        kw["channel"] = t.channel
-    if facts.get("serious"):
-        kw["serious"] = True
-    if rule.fine and rule.fine.conditions:
-        kw["conditions_met"] = bool(condition_met)
-    item = rule.items[0] if rule.items else None
-    return penalties.fine_range(rule.law, rule.article, rule.paragraph, item, rule_id=rid, **kw)
-
-
 def _pick(weights: dict[str, float], rng: random.Random) -> str:
     keys = sorted(weights)
     return rng.choices(keys, weights=[weights[k] for k in keys])[0]
@@ -316,6 +155,7 @@ def generate_domain(domain: str, templates: list[Template], seed: int = SEED) ->
     rows: list[dict] = []
     counter = {y: 0 for y in YEARS}
     for t in templates:
+        t.domain = domain
         for g in range(t.groups):
             grp_rng = random.Random(f"{seed}:{domain}:{t.code}:{g}")
             rows.extend(_make_group(domain, t, grp_rng, counter, t.leads[g] if g < len(t.leads) else None))
@@ -363,135 +203,105 @@ def _make_group(domain: str, t: Template, rng: random.Random, counter, lead0: st
 
 
 def _make_case(domain, t: Template, rng, variant, region, fmt, year, disc_weights, band) -> dict | None:
+    """一件案例：案情 → 法定后果（引擎）→ 裁量情形 → 罚款 → 应记录的处罚 → 叙述与一行数据；不合组时返回 None。"""
     facts = t.facts(rng, variant)
     facts["format"] = fmt
+    rid = t.rule_for(variant)
+    rule = penalties.get_rule(rid) if rid else None
+    conditional = bool(rule and rule.fine and rule.fine.conditions)
+    warns = bool(rule and any(s.kind == "警告" for s in rule.sanctions))
+    condition_met = (rng.random() < 0.45 or not warns) if conditional else None
     referral = t.referral(facts, variant)
-    rid0 = t.rule_for(variant)
-    rule0 = penalties.get_rule(rid0) if rid0 else None
-    conditional = bool(rule0 and rule0.fine and rule0.fine.conditions)
-    condition_met = None
-    if conditional:
-        condition_met = rng.random() < 0.45
-    # 可选的裁量情形
-    options = {}
-    for disc, w in disc_weights.items():
-        if w <= 0:
-            continue
-        if referral and disc != "referred":
-            continue
-        if not referral and disc == "referred":
-            continue
-        if disc in NO_PENALTY and condition_met:
-            continue
-        if not t.allowed(disc, facts, variant):
-            continue
-        options[disc] = w
+    fr = _range(t, rid, facts, condition_met) if rule else None
+    options = outcome.allowed(t, rule, fr, facts, variant, referral, condition_met, disc_weights)
     if not options:
         return None
     disc = _pick(options, rng)
     if conditional and disc in NO_PENALTY:
         condition_met = False
-    if conditional and not condition_met and disc not in NO_PENALTY:
+    warning_only = conditional and not condition_met and disc not in NO_PENALTY
+    if warning_only:
         disc = "normal"  # 前提不具备：只警告，按一般情形
-    if rid0 is None:  # 罚则不在法规库中：只收不予处罚案例，不写金额
-        if disc not in NO_PENALTY:
+    if rule is None and disc not in NO_PENALTY:
+        return None  # 罚则不在法规库中：只收不予处罚案例，不写金额
+    if rule is not None:
+        fr = _range(t, rid, facts, condition_met)
+        if fr.max is None:
             return None
-        rng_ = penalties.FineRange(0, 0, False, "", "")
-        lo = hi = None
-    else:
-        rng_ = _case_range(t, variant, facts, condition_met)
-        lo, hi = rng_.min, rng_.max
-    if hi is None and rid0 is not None:
+    fine = _fine(disc, fr, band, rng)
+    if fine is None:
         return None
-    iv = (0.0, 0.0) if rid0 is None else discretion_interval(disc, lo, hi)
+    rec = recorded_sanctions(fr, disc, fine=fine, domain=domain) if fr else Recorded(("无",), 0.0, None, False)
+    return _row(domain, t, rng, variant, region, fmt, year, facts, rule, fr, disc, fine, rec,
+                condition_met, referral, warning_only)
+
+
+def _range(t: Template, rid: str, facts: dict, condition_met) -> penalties.FineRange:
+    """按与读取校验相同的方式（scjg.schema.case_range）算出法定后果。"""
+    row = {k: facts.get(k) for k in ("goods_value", "illegal_income", "sales_amount", "refunded")}
+    row.update(penalty_rule_id=rid, channel=t.channel or "", serious=bool(facts.get("serious")),
+               condition_met=condition_met)
+    return case_range(row)
+
+
+def _fine(disc: str, fr: penalties.FineRange | None, band: str | None, rng) -> float | None:
+    """裁量情形下的罚款（与本组罚款档一致）；取不到时返回 None。"""
+    if fr is None or disc in NO_PENALTY or disc == "referred":
+        return 0.0 if band in (None, BANDS[0][2]) else None
+    lo, hi = fr.min, fr.max
+    iv = discretion_interval(disc, lo, hi)
     if iv is None:
         return None
     a, b = iv
     if band is not None:
         blo, bhi = band_interval(band)
         a, b = max(a, blo), min(b, bhi - 0.01 if math.isfinite(bhi) else b)
-    if disc in NO_PENALTY or disc == "referred":
-        fine = 0.0
-        if band is not None and band != BANDS[0][2]:
-            return None
-    elif a == b == 0:
-        fine = 0.0
-        if band is not None and band != BANDS[0][2]:
-            return None
-    else:
-        if not rng_.mandatory and lo == 0 and a == 0:
-            a = min(b, max(a, 200.0))  # 可以处罚款时，本教材的从轻案例仍处少量罚款
-        fine = _round_in(max(a, 0.01), b, rng)
-        if fine is None:
-            return None
-    problem = None if rid0 is None else fine_allowed(disc, fine, lo, hi, rng_.mandatory)
-    if problem:
+    if a == b == 0:
+        return 0.0 if band in (None, BANDS[0][2]) else None
+    if not fr.mandatory and lo == 0 and a == 0:
+        a = min(b, max(a, 200.0))  # 可以处罚款时，本教材的从轻案例仍处少量罚款
+    fine = _round_in(max(a, 0.01), b, rng)
+    if fine is None or fine_allowed(disc, fine, lo, hi, fr.mandatory):
         return None
-    first, rectified, harm = _flags(disc, rng, condition_met)
-    # 日期
-    start = dt.date(year, 1, 5) + dt.timedelta(days=rng.randint(0, 250))
-    filing = start
-    decision = filing + dt.timedelta(days=(rng.randint(1, 10) if disc in ("no_penalty_minor", "no_penalty_first")
-                                           else rng.randint(20, 85)))
-    source = rng.choice(t.sources)
-    cat, form, pname = _party(t, rng, region)
-    rid = t.rule_for(variant)
-    rule = penalties.get_rule(rid) if rid else None
+    return fine
+
+
+def _narrative(t: Template, rng, fmt, filing, source, facts, disc, fr, conditional, condition_met, referral,
+               warning_only, rec: Recorded) -> str:
     body = facts["text"]
     if conditional:
         if condition_met:
             body += "执法人员当场责令其限期改正；期满复查时，当事人仍未改正，属于拒不改正（逾期未改正）。"
         elif disc not in NO_PENALTY:
             body += "执法人员当场责令其改正，当事人已按要求改正。"
-    closing = CLOSING[disc]
-    if conditional and not condition_met and disc not in NO_PENALTY:
-        closing = "当事人经责令已改正，不具备罚款的前提条件，本局依法给予警告。"
-    elif disc == "referred" and referral:
-        closing = f"当事人的行为涉嫌违反{referral}，本局依法将案件移送公安机关。"
-    elif disc == "aggravated":
+    end = outcome.closing(disc, t, fr, facts, referral, warning_only, rec.license_action)
+    text = (f"{cn_date(filing)}，本局执法人员{SOURCE_PHRASE[source]}，对当事人的经营场所（{fmt}）依法开展检查。{body}"
+            f"上述事实有{t.evidence}等证据证实。{end}").replace("。。", "。")
+    if len(text) < 150:
+        text = text.replace(f"上述事实有{t.evidence}", f"当事人对上述事实无异议，未提出陈述、申辩意见。上述事实有{t.evidence}")
+    if not 150 <= len(text) <= 420:
+        raise ValueError(f"{t.code} 的违法事实长度 {len(text)} 不在 150–420 字之间：{text}")
+    return text
+
+
+def _row(domain, t: Template, rng, variant, region, fmt, year, facts, rule, fr, disc, fine, rec: Recorded,
+         condition_met, referral, warning_only) -> dict:
+    """一行案例数据（列见 scjg.schema.COLUMNS）。"""
+    conditional = bool(rule and rule.fine and rule.fine.conditions)
+    first, rectified, harm = _flags(disc, rng, condition_met)
+    if disc == "aggravated":
         first = False
-    narrative = (f"{cn_date(filing)}，本局执法人员{SOURCE_PHRASE[source]}，对当事人的经营场所（{fmt}）依法开展检查。{body}"
-                 f"上述事实有{t.evidence}等证据证实。{closing}")
-    narrative = narrative.replace("。。", "。")
-    if len(narrative) < 150:
-        narrative = narrative.replace(f"上述事实有{t.evidence}", f"当事人对上述事实无异议，未提出陈述、申辩意见。上述事实有{t.evidence}")
-    penalty_types = []
-    if fine == 0 and conditional and not condition_met and disc not in NO_PENALTY:
-        penalty_types.append("警告")
-    elif fine == 0 and disc in ("lenient", "normal", "aggravated"):
-        penalty_types.append("警告")
-    elif disc == "normal" and rule and rule.fine is None:
-        penalty_types.append("警告")
-    conf_income = 0.0
-    income = facts.get("illegal_income") or 0.0
-    if disc not in NO_PENALTY and disc != "referred" and income > 0 and rule and any(
-            "没收违法所得" in s for s in rule.other_sanctions):
-        penalty_types.append("没收违法所得")
-        conf_income = income
-    goods = t.confiscated_goods(facts)
-    if goods and (disc not in NO_PENALTY or disc == "no_penalty_no_fault") and disc != "referred":
-        penalty_types.append("没收非法财物")
-    if fine > 0:
-        penalty_types.append("罚款")
-    lic = None
-    if disc == "aggravated" and t.license_action:
-        lic = t.license_action
-        penalty_types.append("责令停产停业" if "停" in lic else "吊销许可证件")
-    if not penalty_types:
-        penalty_types = ["无"]
-    procedure = ("not_punished" if disc in NO_PENALTY else "transferred" if disc == "referred"
-                 else "summary" if fine == 0 and penalty_types == ["警告"] else "ordinary")
-    extra = ""
-    if disc == "no_penalty_no_fault" and domain == "food":
-        extra = "《食品安全法》第一百三十六条（履行进货查验义务、如实说明进货来源的，可以免予处罚）"
-    if disc == "mitigated" and domain == "price":
-        extra = "《明码标价和禁止价格欺诈规定》第二十六条第一款"
-    if disc in ("no_penalty_minor", "no_penalty_first") and domain == "price":
-        extra = "《明码标价和禁止价格欺诈规定》第二十六条第二款"
-    if conditional and not condition_met and disc not in NO_PENALTY:
-        dbasis = f"{rule.citation}：罚款以“{'、'.join(rule.fine.conditions)}”为前提，当事人已改正，依法给予警告"
-    else:
-        dbasis = discretion_basis(disc, extra=extra)
+    filing = dt.date(year, 1, 5) + dt.timedelta(days=rng.randint(0, 250))
+    decision = filing + dt.timedelta(days=(rng.randint(1, 10) if disc in ("no_penalty_minor", "no_penalty_first")
+                                           else rng.randint(20, 85)))
+    source = rng.choice(t.sources)
+    cat, form, pname = _party(t, rng, region)
+    narrative = _narrative(t, rng, fmt, filing, source, facts, disc, fr, conditional, condition_met, referral,
+                           warning_only, rec)
+    goods = t.confiscated_goods(facts) if rec.confiscates_goods else None
+    procedure = ("transferred" if disc == "referred"
+                 else "not_punished" if rec.types == ("无",) and disc in NO_PENALTY
+                 else "summary" if fine == 0 and rec.types == ("警告",) else "ordinary")
     row = {
         "domain": domain, "procedure": procedure, "party_name": pname, "party_category": cat,
         "entity_form": form, "legal_rep": f"{rng.choice(SURNAMES)}{rng.choice(['某', '某某'])}",
@@ -499,25 +309,24 @@ def _make_case(domain, t: Template, rng, variant, region, fmt, year, disc_weight
         "filing_date": filing.isoformat(), "decision_date": decision.isoformat(), "year": decision.year,
         "violation_type": t.code, "violation_name": t.name, "violation_facts": narrative,
         "evidence": t.evidence, "violated_provision": t.violated_for(variant),
-        "penalty_rule_id": rid or "",
-        "penalty_basis": f"{rule.citation}（罚则编号 {rid}）" if rule else facts.get("basis_text", ""),
-        "channel": t.channel or "", "serious": bool(facts.get("serious", False)),
+        "penalty_rule_id": rule.id if rule else "",
+        "penalty_basis": f"{rule.citation}（罚则编号 {rule.id}）" if rule else facts.get("basis_text", ""),
+        "channel": t.channel or "", "serious": bool(fr.serious) if fr else False,
         "condition_met": condition_met,
-        "discretion": disc, "discretion_basis": dbasis, "penalty_types": "、".join(penalty_types),
+        "discretion": disc, "discretion_basis": outcome.basis(disc, t, rule, fr, facts, warning_only),
+        "penalty_types": "、".join(rec.types),
         "order_correct": disc != "referred",
         "goods_value": facts.get("goods_value"), "illegal_income": facts.get("illegal_income"),
         "sales_amount": facts.get("sales_amount"), "fine_amount": fine,
-        "confiscated_income": conf_income, "confiscated_goods": goods if "没收非法财物" in penalty_types else None,
-        "license_action": lic,
-        "statutory_min": lo, "statutory_max": hi, "referred_to_police": disc == "referred",
+        "confiscated_income": rec.confiscated_income, "confiscated_goods": goods or ("涉案物品" if rec.confiscates_goods else None),
+        "license_action": rec.license_action,
+        "statutory_min": fr.min if fr else None, "statutory_max": fr.max if fr else None,
+        "referred_to_police": disc == "referred",
         "referral_basis": referral or "", "first_offense": first, "rectified": rectified, "harm": harm,
         "fine_band": fine_band(fine), "authority": _authority(region), "is_synthetic": True,
     }
     for c in DOMAIN_COLUMNS[domain]:
         row[c] = facts.get(c)
-    n = len(narrative)
-    if not 150 <= n <= 400:
-        raise ValueError(f"{t.code} 的违法事实长度 {n} 不在 150–400 字之间：{narrative}")
     return row
 
 

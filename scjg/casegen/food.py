@@ -4,6 +4,7 @@ from __future__ import annotations
 import random
 
 from scjg.casegen.core import Template, amounts_text as _amounts, lot, money
+from scjg.schema import CATEGORIES
 
 SHOP = [("individual_business", "个体工商户", "便利店"), ("individual_business", "个体工商户", "食品店"),
         ("legal_entity", "有限责任公司", "商贸有限公司"), ("legal_entity", "有限责任公司", "超市有限公司")]
@@ -190,80 +191,83 @@ def f14_referral(facts, variant):
 
 
 def _knowing(facts, variant):
-    return "《刑法》第一百四十四条（危害食品安全刑事案件解释第九条、第十一条：有毒、有害的非食品原料）" if variant == "knowing" else None
+    """F05：罂粟壳（解释第九条第（二）项，《食品中可能违法添加的非食用物质名单》）。"""
+    return ("《刑法》第一百四十四条（危害食品安全刑事案件解释第九条第（二）项、第十一条第一款：列入《食品中可能违法添加的"
+            "非食用物质名单》的有毒、有害的非食品原料）") if variant == "knowing" else None
 
 
-def _goods(facts):
-    return f"涉案{facts.get('name', '食品')}{facts.get('qty', '')}{facts.get('unit', '')}" if facts.get("name") else "涉案食品"
+def _knowing_drug(facts, variant):
+    """F06：降糖类化学药物列入《保健食品中可能非法添加的物质名单》（解释第九条第（二）项）；药品不都是有毒有害原料。"""
+    return ("《刑法》第一百四十四条（危害食品安全刑事案件解释第九条第（二）项、第十一条第三款：列入《保健食品中可能非法添加的"
+            "物质名单》的化学药物，属于有毒、有害的非食品原料）") if variant == "knowing" else None
 
 
 W = dict(no_penalty_first=0.4, no_penalty_minor=0.2, mitigated=2, lenient=2, normal=4.5, aggravated=0.8)
-W_BIG = dict(mitigated=2, lenient=3, normal=3, aggravated=1)
 W_DUTY = dict(no_penalty_first=0.3, lenient=2, normal=5, aggravated=1)
 EV = "现场笔录、询问笔录、现场照片、进货票据、销售记录"
 EV_TEST = "现场笔录、询问笔录、检验报告、进货票据、销售记录"
 
 TEMPLATES = [
-    Template("F01", "经营超过保质期的食品", "《食品安全法》第三十四条第（十）项", "food-124-1-overdue",
+    Template("F01", CATEGORIES["F01"], "《食品安全法》第三十四条第（十）项", "food-124-1-overdue",
              ["食品销售"], SHOP, f01, W, variants={"small": 4, "big": 1}, groups=4,
              sources=["日常检查", "双随机抽查", "投诉举报"], evidence=EV,
              allowed=lambda d, f, v: d not in ("no_penalty_first", "no_penalty_minor") or f["goods_value"] <= 500,
              confiscated_goods=lambda f: f"过期{f['name']}{f['qty']}{f['unit']}"),
-    Template("F02", "超范围、超限量使用食品添加剂", "《食品安全法》第三十四条第（四）项", "food-124-1-additive-overuse",
+    Template("F02", CATEGORIES["F02"], "《食品安全法》第三十四条第（四）项", "food-124-1-additive-overuse",
              ["餐饮服务", "食品生产", "食品销售"], REST + MAKER, f02,
              dict(mitigated=2, lenient=2, normal=4, aggravated=0.8), sources=["监督抽检"], evidence=EV_TEST,
              confiscated_goods=lambda f: "不合格食品"),
-    Template("F03", "使用超过保质期的食品原料、食品添加剂", "《食品安全法》第三十四条第（三）项",
-             "food-124-1-expired-materials", ["餐饮服务", "小作坊/摊贩"], REST + MAKER[:1], f03,
+    Template("F03", CATEGORIES["F03"], "《食品安全法》第三十四条第（三）项",
+             "food-124-1-expired-materials", ["餐饮服务"], REST, f03,
              dict(mitigated=2, lenient=2, normal=4, aggravated=0.6, no_penalty_first=0.3), evidence=EV,
              allowed=lambda d, f, v: d not in ("no_penalty_first",) or f["goods_value"] <= 300,
              confiscated_goods=lambda f: "过期原料"),
-    Template("F04", "农药兽药残留、污染物超标的食品", "《食品安全法》第三十四条第（二）项", "food-124-1-contaminants",
+    Template("F04", CATEGORIES["F04"], "《食品安全法》第三十四条第（二）项", "food-124-1-contaminants",
              ["食用农产品", "食品销售"], FARM[:1] + SHOP, f04,
              dict(no_penalty_no_fault=3, mitigated=2, lenient=2, normal=2, aggravated=0.3),
              variants={"source": 3, "nosource": 2}, groups=3, leads=("no_penalty_no_fault", "mitigated", "normal"),
              sources=["监督抽检"], evidence=EV_TEST,
              allowed=lambda d, f, v: (d == "no_penalty_no_fault") == (v == "source") or d == "mitigated" and v == "source",
              confiscated_goods=lambda f: "不合格食用农产品"),
-    Template("F05", "添加非食用物质（“一非”）", "《食品安全法》第三十四条第（一）项", "food-123-1-nonfood-material",
+    Template("F05", CATEGORIES["F05"], "《食品安全法》第三十四条第（一）项", "food-123-1-nonfood-material",
              ["餐饮服务"], REST, f05, dict(referred=3, mitigated=2, lenient=1.5, normal=2),
              variants={"knowing": 3, "unknowing": 2}, sources=["监督抽检", "专项行动"], evidence=EV_TEST,
              referral=_knowing, confiscated_goods=lambda f: "涉案食品及原料"),
-    Template("F06", "生产经营添加药品的食品", "《食品安全法》第三十八条", "food-123-1-added-drugs",
+    Template("F06", CATEGORIES["F06"], "《食品安全法》第三十八条", "food-123-1-added-drugs",
              ["食品销售", "网络销售"], SHOP, f06, dict(referred=3, mitigated=2, lenient=1.5, normal=2),
              variants={"knowing": 3, "unknowing": 2}, sources=["监督抽检", "投诉举报", "网络监测"], evidence=EV_TEST,
-             referral=_knowing, confiscated_goods=lambda f: "涉案食品"),
-    Template("F07", "未取得许可从事食品生产经营", "《食品安全法》第三十五条第一款", "food-122-1-unlicensed",
-             ["小作坊/摊贩", "餐饮服务"], [("individual_business", "个体工商户", "食品加工坊"),
-                                          ("natural_person", "自然人", "")], f07,
+             referral=_knowing_drug, confiscated_goods=lambda f: "涉案食品"),
+    Template("F07", CATEGORIES["F07"], "《食品安全法》第三十五条第一款", "food-122-1-unlicensed",
+             ["餐饮服务", "食品生产"], [("individual_business", "个体工商户", "食品加工坊"),
+                                        ("individual_business", "个体工商户", "小吃店")], f07,
              dict(no_penalty_first=0.5, mitigated=3, lenient=2, normal=3, aggravated=0.5),
              sources=["日常检查", "投诉举报"], evidence="现场笔录、询问笔录、现场照片、销售记录",
              allowed=lambda d, f, v: d != "no_penalty_first" or f["goods_value"] <= 500,
              confiscated_goods=lambda f: "涉案食品及生产工具"),
-    Template("F08", "经营腐败变质、霉变或者掺假掺杂的食品", "《食品安全法》第三十四条第（六）项", "food-124-1-spoiled",
+    Template("F08", CATEGORIES["F08"], "《食品安全法》第三十四条第（六）项", "food-124-1-spoiled",
              ["食品销售", "食品生产"], SHOP + MAKER, f08,
              dict(referred=2, mitigated=2, lenient=2, normal=3, aggravated=0.8),
              variants={"spoiled": 3, "adulterated": 2}, sources=["日常检查", "投诉举报", "专项行动"], evidence=EV,
-             referral=f08_referral, confiscated_goods=lambda f: "涉案食品", license_action="吊销食品经营许可证"),
-    Template("F09", "未履行进货查验记录义务", "《食品安全法》第五十三条第一款", "food-126-1-item3",
-             ["食品销售", "餐饮服务"], SHOP + REST, f09, W_DUTY,
+             referral=f08_referral, confiscated_goods=lambda f: "涉案食品"),
+    Template("F09", CATEGORIES["F09"], "《食品安全法》第五十三条第一款、第二款", "food-126-1-item3",
+             ["食品销售", "餐饮服务"], [p for p in SHOP + REST if p[0] == "legal_entity"], f09, W_DUTY,
              evidence="现场笔录、询问笔录、现场照片"),
-    Template("F10", "安排未取得健康证明的人员从事接触直接入口食品的工作", "《食品安全法》第四十五条第二款",
+    Template("F10", CATEGORIES["F10"], "《食品安全法》第四十五条第二款",
              "food-126-1-item6", ["餐饮服务", "单位食堂"], REST + [("legal_entity", "事业单位", "学校食堂")], f10,
              W_DUTY, evidence="现场笔录、询问笔录、从业人员名册"),
-    Template("F11", "餐具未洗净消毒或设施未按规定维护", "《食品安全法》第五十六条", "food-126-1-item5",
+    Template("F11", CATEGORIES["F11"], "《食品安全法》第五十六条", "food-126-1-item5",
              ["餐饮服务"], REST, f11, W_DUTY, evidence="现场笔录、询问笔录、现场照片"),
-    Template("F12", "无标签或者标签不符合规定的预包装食品", "《食品安全法》第六十七条第一款",
+    Template("F12", CATEGORIES["F12"], "《食品安全法》第六十七条第一款",
              {"nolabel": "food-125-1-label", "flaw": "food-125-2-label-flaw"},
              ["食品销售", "网络销售"], SHOP, f12,
              dict(no_penalty_first=0.8, mitigated=2, lenient=2, normal=4, aggravated=0.6),
              variants={"nolabel": 2, "flaw": 1}, groups=3, evidence="现场笔录、询问笔录、产品标签照片",
              allowed=lambda d, f, v: v == "flaw" or d != "no_penalty_first" or f["goods_value"] <= 300,
              confiscated_goods=lambda f: "无标签预包装食品" if f.get("goods_value") else None),
-    Template("F13", "未按要求贮存食品", "《食品安全法》第五十四条第一款", "food-132-storage-transport",
+    Template("F13", CATEGORIES["F13"], "《食品安全法》第五十四条第一款", "food-132-storage-transport",
              ["食品销售"], SHOP, f13, W_DUTY,
              evidence="现场笔录、询问笔录、现场照片、温度记录"),
-    Template("F14", "经营病死或者未经检疫的肉类", {"diseased": "《食品安全法》第三十四条第（七）项", "unquarantined": "《食品安全法》第三十四条第（八）项"},
+    Template("F14", CATEGORIES["F14"], {"diseased": "《食品安全法》第三十四条第（七）项", "unquarantined": "《食品安全法》第三十四条第（八）项"},
              {"diseased": "food-123-1-diseased-meat", "unquarantined": "food-123-1-unquarantined-meat"},
              ["食用农产品"], FARM[1:], f14, dict(referred=3, mitigated=2, lenient=1.5, normal=2),
              variants={"diseased": 1, "unquarantined": 2}, sources=["专项行动", "日常检查"], evidence=EV,

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from scjg.casegen.core import Template, money
+from scjg.schema import CATEGORIES
 
 USER = [("legal_entity", "有限责任公司", "物业服务有限公司"), ("legal_entity", "有限责任公司", "商贸有限公司"),
         ("legal_entity", "有限责任公司", "实业有限公司")]
@@ -95,35 +96,35 @@ def T(code, name, violated, rule, formats, parties, w, **kw):
 
 
 TEMPLATES = [
-    T("S01", "使用未经定期检验的特种设备", "《特种设备安全法》第四十条第三款", "se-84-1-1-use-illegal-equipment",
+    T("S01", CATEGORIES["S01"], "《特种设备安全法》第四十条第三款", "se-84-1-1-use-illegal-equipment",
       ["物业/商场", "住宅小区", "工业企业", "物流/仓储"], USER + FACTORY, W, groups=3),
-    T("S02", "使用未办理使用登记的特种设备", "《特种设备安全法》第三十三条", "se-83-1-1-no-registration",
+    T("S02", CATEGORIES["S02"], "《特种设备安全法》第三十三条", "se-83-1-1-no-registration",
       ["物业/商场", "工业企业"], USER + FACTORY, W_DUTY),
-    T("S03", "未按规定申报定期检验", "《特种设备安全法》第四十条第一款", "se-83-1-4-periodic-inspection",
+    T("S03", CATEGORIES["S03"], "《特种设备安全法》第四十条第一款", "se-83-1-4-periodic-inspection",
       ["物业/商场", "工业企业"], USER + FACTORY, W_DUTY),
-    T("S04", "使用未取得资格的作业人员", "《特种设备安全法》第十四条", "se-86-1-2-unqualified-operator",
+    T("S04", CATEGORIES["S04"], "《特种设备安全法》第十四条", "se-86-1-2-unqualified-operator",
       ["工业企业", "物流/仓储"], FACTORY, W_DUTY),
-    T("S05", "未配备专职安全管理人员", "《特种设备安全法》第三十六条", "se-87-1-1-no-safety-management",
+    T("S05", CATEGORIES["S05"], "《特种设备安全法》第三十六条", "se-87-1-1-no-safety-management",
       ["物业/商场", "游乐场所"], USER + RIDE, W_DUTY),
-    T("S06", "电梯维护保养未执行安全技术规范", "《特种设备安全法》第四十五条第二款", "se-88-2-elevator-maintenance-rules",
+    T("S06", CATEGORIES["S06"], "《特种设备安全法》第四十五条第二款", "se-88-2-elevator-maintenance-rules",
       ["维保单位"], MAINT, dict(lenient=3, normal=4, aggravated=0.5, mitigated=0.5),
       sources=["双随机抽查", "投诉举报"], evidence="现场笔录、询问笔录、维保记录、监控录像"),
-    T("S07", "未取得许可从事电梯维护保养", "《特种设备安全法》第四十五条第一款", "se-88-1-unlicensed-elevator-maintenance",
+    T("S07", CATEGORIES["S07"], "《特种设备安全法》第四十五条第一款", "se-88-1-unlicensed-elevator-maintenance",
       ["维保单位"], [("individual_business", "个体工商户", "电梯维修部")], dict(lenient=3, normal=3, mitigated=1),
       sources=["投诉举报", "日常检查"], evidence="询问笔录、维保合同、收款记录"),
-    T("S08", "未建立安全技术档案或未设置登记、检验标志", "《特种设备安全法》第三十五条", "se-83-1-2-records-marks",
+    T("S08", CATEGORIES["S08"], "《特种设备安全法》第三十五条、第三十三条、第四十条第二款", "se-83-1-2-records-marks",
       ["物业/商场", "工业企业"], USER + FACTORY, W_DUTY),
-    T("S09", "未进行经常性维护保养和定期自行检查", "《特种设备安全法》第三十九条第一款", "se-83-1-3-maintenance-selfcheck",
+    T("S09", CATEGORIES["S09"], "《特种设备安全法》第三十九条第一款", "se-83-1-3-maintenance-selfcheck",
       ["工业企业"], FACTORY, W_DUTY),
-    T("S10", "应报废未报废的特种设备继续使用", "《特种设备安全法》第四十八条第一款", "se-84-1-3-no-scrapping",
+    T("S10", CATEGORIES["S10"], "《特种设备安全法》第四十八条第一款", "se-84-1-3-no-scrapping",
       ["工业企业", "酒店/景区/停车场"], FACTORY + USER, W),
-    T("S11", "使用“三无”小型锅炉", "《特种设备安全法》第三十二条第一款", "se-84-1-1-use-illegal-equipment",
+    T("S11", CATEGORIES["S11"], "《特种设备安全法》第三十二条第一款", "se-84-1-1-use-illegal-equipment",
       ["工业企业", "酒店/景区/停车场"], FACTORY + USER, W, sources=["专项行动"]),
-    T("S12", "为不符合安全技术规范的气瓶充装", "《特种设备安全法》第四十九条第二款", "se-85-1-2-filling-nonconforming",
+    T("S12", CATEGORIES["S12"], "《特种设备安全法》第四十九条第二款", "se-85-1-2-filling-nonconforming",
       ["充装站"], GAS, dict(mitigated=1, lenient=3, normal=4, aggravated=1), sources=["专项行动", "双随机抽查"],
-      evidence="现场笔录、询问笔录、充装记录、气瓶检验资料", license_action="责令停产停业"),
-    T("S13", "大型游乐设施未进行试运行和例行安全检查", "《特种设备安全法》第四十三条第一款", "se-87-1-2-no-daily-check",
+      evidence="现场笔录、询问笔录、充装记录、气瓶检验资料"),
+    T("S13", CATEGORIES["S13"], "《特种设备安全法》第四十三条第一款", "se-87-1-2-no-daily-check",
       ["游乐场所"], RIDE, W_DUTY, sources=["专项行动", "日常检查"]),
-    T("S14", "设备故障未全面检查即继续使用", "《特种设备安全法》第四十二条", "se-84-1-2-use-despite-fault",
+    T("S14", CATEGORIES["S14"], "《特种设备安全法》第四十二条", "se-84-1-2-use-despite-fault",
       ["物业/商场", "工业企业"], USER + FACTORY, W, sources=["投诉举报", "日常检查"]),
 ]

@@ -12,7 +12,7 @@ import ipywidgets as W
 import pandas as pd
 
 from scjg import cases
-from scjg.casegen.core import DISCRETIONS, DOMAIN_NAMES
+from scjg.schema import DISCRETIONS, DOMAIN_NAMES
 from scjg.teaching import RULE_ID
 
 ALL = "（全部）"

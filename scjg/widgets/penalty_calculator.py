@@ -15,13 +15,14 @@ from scjg import laws, penalties
 
 # 领域 -> 法律简称（只显示已有罚则的法律）
 DOMAINS: dict[str, list[str]] = {
-    "食品安全": ["食品安全法"],
+    "食品安全": ["食品安全法", "食品安全法实施条例", "食品生产经营监督检查管理办法"],
     "药品": ["药品管理法"],
-    "特种设备": ["特种设备安全法"],
+    "特种设备": ["特种设备安全法", "特种设备安全监督检查办法"],
     "价格": ["价格法", "价格违法行为行政处罚规定", "明码标价和禁止价格欺诈规定"],
 }
 CHANNEL_OPTIONS = [("（不区分）", None)] + [(f"{v}（{k}）", k) for k, v in penalties.CHANNELS.items()]
 CONDITION_OPTIONS = [("未说明", None), ("具备", True), ("不具备", False)]
+SERIOUS_OPTIONS = [("一般", False), ("情节较重（价格违法行为行政处罚规定）", "较重"), ("情节严重", True)]
 
 
 def _setup_font() -> str | None:
@@ -90,7 +91,8 @@ def fine_chart_png(rule: penalties.Rule, facts: dict, width: float = 7.0, height
 
 class PenaltyCalculator:
     """罚款计算器。属性 domain / provision / goods_value / illegal_income / sales_amount / channel /
-    serious / conditions_met 是可直接操作的控件；result 是最近一次计算结果（FineRange 或 None）。"""
+    serious（一般 / 较重 / 情节严重）/ conditions_met / unknown（金额无法查清）是可直接操作的控件；
+    result 是最近一次计算结果（FineRange 或 None）。"""
 
     def __init__(self, domain: str | None = None):
         self.domains = {d: [l for l in ls if penalties.list_rules(l)] for d, ls in DOMAINS.items()}
@@ -103,7 +105,8 @@ class PenaltyCalculator:
         self.illegal_income = W.BoundedFloatText(value=0, min=0, max=1e12, step=100, description="违法所得（元）", style=style)
         self.sales_amount = W.BoundedFloatText(value=0, min=0, max=1e12, step=100, description="销售金额（元）", style=style)
         self.channel = W.Dropdown(options=CHANNEL_OPTIONS, value=None, description="经营环节", style=style)
-        self.serious = W.Checkbox(value=False, description="情节严重/较重", indent=False)
+        self.serious = W.Dropdown(options=SERIOUS_OPTIONS, value=False, description="情节", style=style)
+        self.unknown = W.Checkbox(value=False, description="金额无法查清/无法确定", indent=False)
         self.conditions_met = W.Dropdown(options=CONDITION_OPTIONS, value=None, description="前提是否具备", style=style)
         self.output = W.HTML()
         self.chart = W.Image(format="png", layout=W.Layout(max_width="720px"))
@@ -117,12 +120,12 @@ class PenaltyCalculator:
                    "结果只是法定幅度，具体罚款数额还须依照裁量基准确定。</div>"),
             self.domain, self.provision,
             W.HBox([self.goods_value, self.illegal_income, self.sales_amount]),
-            W.HBox([self.channel, self.serious, self.conditions_met]),
+            W.HBox([self.channel, self.serious, self.conditions_met, self.unknown]),
             self.output, self.chart,
         ])
         self.domain.observe(self._on_domain, names="value")
         for w in (self.provision, self.goods_value, self.illegal_income, self.sales_amount, self.channel,
-                  self.serious, self.conditions_met):
+                  self.serious, self.conditions_met, self.unknown):
             w.observe(lambda _change: self.update(), names="value")
         if domain is not None:
             if domain not in self.domains:
@@ -143,12 +146,19 @@ class PenaltyCalculator:
     def rule(self) -> penalties.Rule | None:
         return penalties.get_rule(self.provision.value) if self.provision.value else None
 
+    @property
+    def fine_rule(self) -> penalties.Rule | None:
+        """罚款所在的规则：本条“依照某条处罚”（fine_from）时为所指规则。"""
+        rule = self.rule
+        return penalties.get_rule(rule.fine_from) if rule and rule.fine_from else rule
+
     def facts(self) -> dict:
         """当前控件里的事实（只取所选规则用得到的）。"""
-        rule = self.rule
-        facts: dict = {"serious": bool(self.serious.value)}
+        rule = self.fine_rule
+        facts: dict = {"serious": self.serious.value}
         if rule and rule.fine and rule.fine.depends_on in self._fact_widgets:
-            facts[rule.fine.depends_on] = float(self._fact_widgets[rule.fine.depends_on].value)
+            key = rule.fine.depends_on
+            facts[key] = penalties.UNKNOWN[key] if self.unknown.value else float(self._fact_widgets[key].value)
         if self.channel.value is not None:
             facts["channel"] = self.channel.value
         if self.conditions_met.value is not None:
@@ -174,25 +184,37 @@ class PenaltyCalculator:
             self.chart.value = b""
             return None
         self.output.value = self._result_html(rule, self.result)
-        self.chart.value = fine_chart_png(rule, facts) if rule.fine else b""
+        fine_rule = self.fine_rule
+        known = not any(penalties.UNKNOWN.get(k) == v for k, v in facts.items())
+        self.chart.value = fine_chart_png(fine_rule, facts) if fine_rule.fine and known and self.result.min is not None else b""
         return self.result
 
     def _show_relevant(self, rule):
+        rule = penalties.get_rule(rule.fine_from) if rule and rule.fine_from else rule
         need = rule.fine.depends_on if rule and rule.fine else "none"
         for key, w in self._fact_widgets.items():
             w.layout.display = None if key == need else "none"
         needs_channel = bool(rule and (rule.channels or (rule.fine and any(f.channels for f in rule.fine.floors))))
         self.channel.layout.display = None if needs_channel else "none"
         self.serious.layout.display = None if rule and rule.fine else "none"
+        self.unknown.layout.display = None if need in penalties.UNKNOWN else "none"
         self.conditions_met.layout.display = None if rule and rule.fine and rule.fine.conditions else "none"
 
     def _result_html(self, rule, r) -> str:
         e = html.escape
-        hi = "法律未规定上限" if r.max is None else penalties.yuan(r.max)
-        head = (f"罚款幅度：{e(penalties.yuan(r.min))} 至 {e(hi)}"
-                f"（{'应当处罚款' if r.mandatory else '可以处罚款'}）") if (r.min or r.max) else "不处罚款"
+        if r.min is None:
+            head = "罚款数额：依照其他规定（本工具未收录）"
+        elif r.min or r.max:
+            hi = "法律未规定上限" if r.max is None else penalties.yuan(r.max)
+            must = "应当处罚款" if r.mandatory else "可以处罚款"
+            if r.conditions and self.conditions_met.value is None:
+                must = f"仅在“{'、'.join(r.conditions)}”时{must}"
+            head = f"罚款幅度：{penalties.yuan(r.min)} 至 {hi}（{must}）"
+        else:
+            head = "不处罚款"
         cond = f"<div>适用前提：{e('、'.join(r.conditions))}</div>" if r.conditions else ""
-        other = (f"<div>其他处理：{e('；'.join(rule.other_sanctions))}</div>" if rule.other_sanctions else "")
+        other = "".join(f"<li>{e(_sanction_words(s))}</li>" for s in r.sanctions)
+        other = f"<div>其他处罚和措施：<ul style='margin:0'>{other}</ul></div>" if other else ""
         info = laws.law_info(rule.law)
         note = f"<div style='color:#a33'>版本提示：{e(info.version_note)}</div>" if info.version_note else ""
         return (f"<div style='line-height:1.7'><div style='font-size:1.15em'><b>{e(head)}</b></div>"
@@ -208,3 +230,12 @@ class PenaltyCalculator:
 
 def _short(text: str, n: int = 40) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _sanction_words(s: penalties.Sanction) -> str:
+    """一项其他处罚的说明：必处或可以，前提是否已由事实确认。"""
+    tail = "（必处）" if s.mandatory else "（可以）"
+    if s.condition and s.applies is None:
+        tail += "——前提须另行查明"
+    amount = f"，应没收{penalties.yuan(s.amount)}" if s.amount is not None else ""
+    return s.words() + amount + tail + (f"。{s.note}" if s.note else "")

@@ -1,0 +1,29 @@
+"""罚则：由 datasets/laws/rules/*.yaml（罚则数据）按案件事实算出法定后果——罚款幅度和其他处罚。
+
+    >>> r = fine_range("食品安全法", 124, paragraph=1, item=5, goods_value=3200)
+    >>> r.min, r.max, r.mandatory      # (50000, 100000, True)
+    >>> [s.kind for s in r.sanctions]  # 没收违法所得……、可以没收工具设备……
+    >>> print(r.basis)
+
+边界按原文：“一万元以上”含一万元本数（刑法第九十九条“以上、以下、以内，包括本数”及立法通例；“不足”不含）；
+“不足十万元的，按十万元计算”把计算基数抬到十万元。情节严重由法规定义的（食品安全法实施条例第六十七条），
+由事实判断。字段含义见 datasets/laws/rules/README.md。生成汇总表：python -m scjg.penalties --review
+
+分工：facts（事实参数）、words（中文写法）、model（数据模型）、loading（读取与查找）、compute（计算）、
+verify（与原文核对）、review（汇总表与命令行）。
+"""
+from scjg.penalties.compute import boundaries, compute, fine_range, resolve_sanctions
+from scjg.penalties.facts import CHANNELS, FACTS, UNKNOWN
+from scjg.penalties.loading import (RULES_DIR, find_rules, get_rule, list_rules, load_rule_file, rule_files,
+                                    select, serious_definition_for, serious_definitions)
+from scjg.penalties.model import (PENALTY_TYPES, FineRange, FineSpec, Floor, Rule, Sanction, SeriousDefinition,
+                                  SeriousSpec, Tier)
+from scjg.penalties.review import REVIEW_FILE, main, review_markdown, rules_table, write_review
+from scjg.penalties.verify import numbers_in, rule_amounts, verify_rule
+from scjg.penalties.words import yuan
+
+__all__ = ["CHANNELS", "FACTS", "PENALTY_TYPES", "REVIEW_FILE", "RULES_DIR", "UNKNOWN", "FineRange", "FineSpec",
+           "Floor", "Rule", "Sanction", "SeriousDefinition", "SeriousSpec", "Tier", "boundaries", "compute",
+           "find_rules", "fine_range", "get_rule", "list_rules", "load_rule_file", "main", "numbers_in",
+           "resolve_sanctions", "review_markdown", "rule_amounts", "rule_files", "rules_table", "select",
+           "serious_definition_for", "serious_definitions", "verify_rule", "write_review", "yuan"]

@@ -1,0 +1,5 @@
+import sys
+
+from scjg.penalties.review import main
+
+sys.exit(main())

@@ -1,0 +1,195 @@
+"""The case data against the legal review's findings (../shared/reference/legal-review.md): one test per finding
+class, so none can come back, and the recorded sanctions of every case against the model's answer for its facts."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from scjg import cases, penalties, schema
+from scjg.paths import CASES_DIR
+
+
+@pytest.fixture(scope="module")
+def rows():
+    out = []
+    for d in schema.DOMAINS:
+        for _, r in cases.load(d).iterrows():
+            out.append(r)
+    return out
+
+
+def _v(r, k):
+    return schema._value(r, k)
+
+
+def _ruled(rows):
+    for r in rows:
+        if _v(r, "penalty_rule_id"):
+            yield r, penalties.get_rule(r["penalty_rule_id"])
+
+
+def test_recorded_sanctions_equal_the_models_answer(rows):
+    """Are each case's 处罚种类, 没收违法所得 and 许可证件处理 exactly what the rules give for its facts and outcome?"""
+    wrong = []
+    for r, rule in _ruled(rows):
+        fr = schema.case_range(r)
+        rec = schema.recorded_sanctions(fr, r["discretion"], fine=float(r["fine_amount"]), domain=r["domain"])
+        got = (tuple(str(r["penalty_types"]).split("、")), round(float(r["confiscated_income"]), 2),
+               _v(r, "license_action"))
+        if got != (rec.types, rec.confiscated_income, rec.license_action):
+            wrong.append(r["case_id"])
+    assert wrong == []
+
+
+def test_h1_regulation_67_serious_cases(rows):
+    """H1: is every food case with 货值金额 ≥ 2万元 under §123–§126/§132 情节严重, 从重 or referred, with 吊销/停产停业?"""
+    seen = 0
+    for r, rule in _ruled(rows):
+        if r["domain"] != "food" or rule.article not in (123, 124, 125, 126, 132) or (_v(r, "goods_value") or 0) < 20000:
+            continue
+        seen += 1
+        assert r["serious"] is True and r["discretion"] in ("aggravated", "referred"), r["case_id"]
+        if r["discretion"] == "aggravated":
+            assert "第六十七条" in r["discretion_basis"] and "从重从严" in r["discretion_basis"]
+            assert ("吊销许可证件" if rule.article in (123, 124, 132) else "责令停产停业") in r["penalty_types"]
+    assert seen >= 10
+
+
+def test_h2_no_workshop_or_vendor_fined_under_food_law_amounts(rows):
+    """H2: does no 小作坊/摊贩 case carry 食品安全法 §122–§126 amounts (§127: provincial measures)?"""
+    for r, rule in _ruled(rows):
+        if rule.law == "食品安全法" and 122 <= rule.article <= 126:
+            assert r["business_format"] != "小作坊/摊贩", r["case_id"]
+
+
+def test_h3_refunds_are_not_confiscated_and_mitigate(rows):
+    """H3: is a refunded overcharge never confiscated, and is every refunded case 从轻/减轻 on a statutory ground?"""
+    refunded = [r for r in rows if r["domain"] == "price" and _v(r, "refunded") is True]
+    assert len(refunded) >= 20
+    for r in refunded:
+        assert float(r["confiscated_income"]) == 0, r["case_id"]
+        if r["discretion"] in schema.NO_PENALTY:
+            continue
+        assert r["discretion"] in ("lenient", "mitigated"), r["case_id"]
+        assert "第二十六条第一款" in r["discretion_basis"] or "第三十二条第（一）项" in r["discretion_basis"]
+        assert "无法定从轻" not in r["violation_facts"]
+
+
+def test_h4_price_no_penalty_only_without_damage(rows):
+    """H4: is a price case 不予处罚 only where nothing was overcharged or all was refunded, and never for 谎称政府定价?"""
+    for r in rows:
+        if r["domain"] == "price" and r["discretion"] in schema.NO_PENALTY:
+            assert r["violation_type"] != "P12"
+            assert not (_v(r, "illegal_income") or 0) or _v(r, "refunded") is True, r["case_id"]
+
+
+def test_h5_mandatory_confiscation_and_suspension_recorded(rows):
+    """H5: do D02/D13 confiscate the 违法所得 and do fined §132 cases carry 责令停产停业?"""
+    d02 = [r for r in rows if r["violation_type"] in ("D02", "D13") and (_v(r, "illegal_income") or 0) > 0
+           and r["discretion"] not in schema.NO_PENALTY + ("referred",)]
+    assert d02 and all(float(r["confiscated_income"]) == float(r["illegal_income"]) for r in d02)
+    f132 = [r for r in rows if _v(r, "penalty_rule_id") == "food-132-storage-transport" and float(r["fine_amount"]) > 0]
+    assert f132 and all("责令停产停业" in r["penalty_types"] for r in f132)
+
+
+def test_h6_no_sanction_without_a_legal_basis(rows):
+    """H6: is 警告, 吊销 or 停产停业 recorded only where the case's rule provides it (行政处罚法§38)?"""
+    for r, rule in _ruled(rows):
+        types = set(str(r["penalty_types"]).split("、"))
+        provided = {t for s in rule.sanctions for t in s.types}
+        assert types - {"罚款", "无"} <= provided, (r["case_id"], types - provided)
+
+
+def test_m2_food_no_fault_is_136_with_confiscation(rows):
+    """M2: are food no-fault cases decided under 食品安全法§136 (免予罚款, 应当没收), not as a plain 不予处罚?"""
+    f = [r for r in rows if r["domain"] == "food" and r["discretion"] == "no_penalty_no_fault"]
+    assert f
+    for r in f:
+        assert "第一百三十六条" in r["discretion_basis"] and "从其规定" in r["discretion_basis"]
+        assert r["penalty_types"] == "没收非法财物" and r["procedure"] == "ordinary"
+
+
+def test_m3_lenient_cites_a_ground_the_facts_meet(rows):
+    """M3: does 从轻 cite 行政处罚法§32(一) only where the facts show a refund, and the local benchmark otherwise?"""
+    for r in rows:
+        if r["discretion"] != "lenient":
+            continue
+        if _v(r, "refunded") is True:
+            assert "退还" in r["violation_facts"]
+        else:
+            assert "第三十二条第（一）项" not in r["discretion_basis"], r["case_id"]
+            assert "本地行政处罚裁量基准" in r["discretion_basis"]
+
+
+def test_m8_referrals_cite_article_27(rows):
+    """M8: do referred cases cite 行政处罚法§27 and never §35 (which applies only after a criminal fine)?"""
+    ref = [r for r in rows if r["discretion"] == "referred"]
+    assert ref and all("第二十七条" in r["discretion_basis"] and "第三十五条" not in r["discretion_basis"] for r in ref)
+    readme = (CASES_DIR / "README.md").read_text(encoding="utf-8")
+    assert "第三十五条第二款" not in readme and "第二十七条" in readme
+
+
+def test_n4_purchase_records_bind_food_business_enterprises(rows):
+    """N4: do F09 cases cite §53 ¶2 and concern 食品经营企业 (not 个体工商户)?"""
+    f09 = [r for r in rows if r["violation_type"] == "F09"]
+    assert f09 and all("第二款" in r["violated_provision"] and r["party_category"] == "legal_entity" for r in f09)
+
+
+def test_n10_drug_aggravation_cites_article_137(rows):
+    """N10: does 从重 for 假药/劣药 cite 药品管理法§137 rather than only the local benchmark?"""
+    agg = [r for r in rows if r["discretion"] == "aggravated" and _v(r, "penalty_rule_id") in
+           ("drug-116-fake", "drug-117-1-substandard", "drug-119-use-fake", "drug-119-use-substandard")]
+    assert agg and all("第一百三十七条" in r["discretion_basis"] for r in agg)
+
+
+def test_n11_marks_cite_their_duties(rows):
+    """N11: do S08 cases cite §33 (登记标志) and §40② (检验标志) as well as §35?"""
+    s08 = [r for r in rows if r["violation_type"] == "S08"]
+    assert s08 and all("第三十三条" in r["violated_provision"] and "第四十条第二款" in r["violated_provision"] for r in s08)
+
+
+# ------------------------------------------------------------ hand-computed rows (W10)
+# Each expected range is worked out from the statute text, not from the engine.
+HAND = {
+    # 食品安全法§124①: 货值金额不足一万元的，并处五万元以上十万元以下罚款 (179.2元)
+    "food-0002": (50000, 100000),
+    # §124①: 货值金额一万元以上的，并处货值金额十倍以上二十倍以下罚款: 20680×10, ×20
+    "food-0176": (206800, 413600),
+    # 药品管理法§117①: 零售 劣药, 货值金额不足一万元的按一万元计算, 十倍以上二十倍以下: 10万–20万
+    "drug-0011": (100000, 200000),
+    # 特种设备安全法§84①: 处三万元以上三十万元以下罚款
+    "special_equipment-0023": (30000, 300000),
+    # 价格违法行为行政处罚规定§9: 违法所得5倍以下: 3213.2×5
+    "price-0007": (0, 16066),
+}
+
+
+@pytest.mark.parametrize("case_id,expected", sorted(HAND.items()))
+def test_hand_computed_ranges(case_id, expected):
+    """Does the recorded statutory range of a sample case equal the one computed by hand from the statute?"""
+    domain = case_id.rsplit("-", 1)[0]
+    df = pd.read_csv(CASES_DIR / f"{domain}.csv")
+    row = df[df["case_id"] == case_id].iloc[0]
+    assert (row["statutory_min"], row["statutory_max"]) == expected
+
+
+def test_the_serious_hand_row_records_revocation():
+    """Does food-0176 (货值 20,680元, the former 典型案例一) record 吊销许可证 and 从重 (条例§67; H1)?"""
+    df = pd.read_csv(CASES_DIR / "food.csv")
+    row = df[df["case_id"] == "food-0176"].iloc[0]
+    assert row["goods_value"] == 20680 and row["discretion"] == "aggravated" and row["license_action"] == "吊销许可证"
+
+
+def test_readme_counts_match_the_data():
+    """Does the README's overview table give each domain's case count and outcome counts as in the CSVs?"""
+    text = (CASES_DIR / "README.md").read_text(encoding="utf-8")
+    for d in schema.DOMAINS:
+        vc = pd.read_csv(CASES_DIR / f"{d}.csv")["discretion"].value_counts()
+        line = f"| {d} | {int(vc.sum())} | " + " | ".join(str(int(vc.get(k, 0))) for k in schema.DISCRETIONS) + " |"
+        assert line in text, line
+
+
+def test_price_aggravation_cites_regs_17():
+    """Does 从重 in a price case cite 价格违法行为行政处罚规定§17②(二) (屡查屡犯) rather than only the local benchmark?"""
+    agg = [r for r in cases.load("price").itertuples() if r.discretion == "aggravated"]
+    assert agg and all("第十七条第二款第（二）项" in r.discretion_basis for r in agg)

@@ -1,0 +1,31 @@
+"""The legal helpers of scjg.teaching: the comparison table's sample columns and the range from a case row."""
+from __future__ import annotations
+
+import pytest
+
+from scjg import teaching
+
+
+def test_compare_rules_sample_columns_are_the_tiers_at_each_sample():
+    """Does each sample column show the tier at that goods value (800元 → 5万–10万, 2万元 → 20万–40万; T1/W2)?"""
+    t = teaching.compare_rules("食品安全法", [(122, 1, None), (124, 1, 5), (126, 1, 3)], samples=(800, 20000))
+    assert t.loc[0, "货值金额800元时"] == "5万元–10万元"
+    assert t.loc[0, "货值金额2万元时"] == "20万元–40万元"
+    assert t.loc[1, "货值金额2万元时"] == "20万元–40万元"
+    assert t.loc[2, "货值金额800元时"] == t.loc[2, "货值金额2万元时"] == "5000元–5万元"
+    assert "情节严重的，吊销许可证" in t.loc[1, "其他处罚"]
+
+
+def test_compare_rules_reports_an_ambiguous_provision():
+    """Is a provision with several different rules reported instead of silently taking the first (§3.5)?"""
+    with pytest.raises(ValueError, match="有多条罚则"):
+        teaching.compare_rules("药品管理法", [(119, None, None)])
+
+
+def test_statutory_range_of_a_case_row():
+    """Does statutory_range recompute a row's range from its rule and facts (one function with the reader)?"""
+    row = {"penalty_rule_id": "food-124-1-overdue", "goods_value": 179.2, "channel": "", "serious": False}
+    r = teaching.statutory_range(row)
+    assert (r.min, r.max) == (50000, 100000)
+    big = teaching.statutory_range({**row, "goods_value": 20680})
+    assert (big.min, big.max) == (206800, 413600) and big.serious
