@@ -91,3 +91,13 @@ def test_plan_fits_a_90_minute_lecture():
     assert re.search(r"合格线[^0-9]*17 分", PLAN)
     section = PLAN.split("## 前测和后测")[1].split("\n## ")[0]
     assert len(re.findall(r"^\d\. ", section, flags=re.M)) == 5
+
+
+def test_case_facts_show_the_facts_not_the_answer(se):
+    """Does the exercise's case display show the 违法事实 and leave out the violated article, the penalty basis and the fine?"""
+    from scjg.teaching import case_facts
+    row = pick_cases(se, violation_type="S01").iloc[0]
+    html = case_facts(row, title="练习案例二").data
+    assert "练习案例二" in html and row["violation_facts"][:30] in html
+    for leak in ("处罚依据", "第八十四条", "法定罚款", "实际罚款", "罚则编号"):
+        assert leak not in html, leak
