@@ -1,6 +1,6 @@
 """The course index, lessons/catalog.yaml: lesson id, Chinese title, hours, laws, points.
 
-Every function reads the kit's lessons/ by default, or the `lessons_dir` of another course folder
+Every function reads the workspace's lessons/ by default (resolved at call time), or the `lessons_dir` of another course folder
 (`scjg grade --course DIR`). The file is parsed once per version (path and modification time).
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from .paths import LESSONS
+from . import paths
 
 
 @lru_cache(maxsize=8)
@@ -22,7 +22,7 @@ def _read(path: str, _mtime_ns: int) -> tuple[dict, ...]:
 
 def lessons(lessons_dir: Path | None = None) -> list[dict]:
     """All lessons in course order."""
-    path = Path(lessons_dir or LESSONS) / "catalog.yaml"
+    path = Path(lessons_dir or paths.lessons_dir()) / "catalog.yaml"
     return list(_read(str(path), path.stat().st_mtime_ns))
 
 

@@ -11,14 +11,17 @@ import sys
 
 # verb -> (module, one-line Chinese help)
 VERBS: dict[str, tuple[str, str]] = {
-    "lab": ("scjg.lab", "启动 JupyterLab（中文界面），打开学员版课程 notebooks/"),
+    "lab": ("scjg.lab", "启动 JupyterLab（中文界面），打开学员版课程 notebooks/；--trainer 为教员模式（含 Formgrader）"),
     "doctor": ("scjg.doctor", "检查本机环境（Python、依赖包、中文字体、语言包、nbgrader 扩展），并说明如何修复"),
     "release": ("scjg.grading.release", "由 lessons/ 生成学员版课程到 notebooks/（nbgrader generate_assignment）"),
     "collect": ("scjg.grading.collect", "收取学员交回的作业（文件夹、zip 或 nbgrader 交换目录）"),
     "grade": ("scjg.grading.grade", "并行自动评分并生成反馈"),
     "report": ("scjg.grading.report", "生成成绩表、题目分析与图表（Excel、CSV、PNG）"),
+    "progress": ("scjg.grading.progress", "生成全班各课学习进度（交回、得分、待人工评分、是否通过；Excel 与图表）"),
+    "cohort": ("scjg.grading.cohort", "新建班次工作区（各班次成绩互不混合），或查看当前所在的工作区"),
     "demo": ("scjg.grading.demo", "生成一个模拟学员班级，用于演示和测试评分流程"),
     "anonymize": ("scjg.anonymize.command", "对教员自己的案件材料脱敏，生成可用于教学的副本和核对报告"),
+    "bundle": ("scjg.bundle", "生成内网离线安装包（各平台全部软件包、课程与数据、安装脚本），用 U 盘带到无网络的电脑上安装"),
 }
 
 

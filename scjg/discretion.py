@@ -1,4 +1,5 @@
-"""行政处罚裁量：不予处罚（含首违不罚）、从轻/减轻、一般，以及涉嫌犯罪的移送——按《行政处罚法》的条文判断。
+"""行政处罚裁量：追责时效、年龄、精神状态、不予处罚（含首违不罚）、从轻/减轻、一般——按《行政处罚法》
+第三十条至第三十三条、第三十六条判断（涉嫌犯罪的移送见 scjg.referral，控件见 scjg.widgets.discretion_helper）。
 
 各领域课程共用（食品、药品、特种设备、价格）。说明里的法条原文全部从法律文本库（scjg.laws）取出，
 不在代码里重打：
@@ -7,6 +8,9 @@
     >>> d = decide(first_offense=True, harm="minor", rectified=True)
     >>> d.outcome, d.label, d.must      # ('no_penalty_first', '可以不予处罚（首违不罚）', False)
     >>> d.citation, d.quote             # 《行政处罚法》第三十三条第一款, 原文句子
+    >>> d.kind                          # '可以不予处罚'
+    >>> decide(age=16).kind             # '应当从轻或者减轻'（第三十条）
+    >>> decide(act_date="2022-09-30", discovered="2024-10-01").article   # 36（超过二年）
     >>> show_ladder()                   # 裁量阶梯表（Notebook 中显示）
 
 判断只按法律条文给出“可以/应当”的方向；具体是否适用、罚多少，还须依照当地裁量基准和全案证据。
@@ -14,7 +18,8 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from scjg import laws
 
@@ -66,6 +71,12 @@ class Decision:
     quote: str                 # 条文原文（逐字）
     reasons: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    limitation_end: date | None = None   # 第三十六条：最后一个仍在时效内的发现日（给了违法行为日期时）
+
+    @property
+    def kind(self) -> str:
+        """五种方向之一：不予处罚、可以不予处罚、应当从轻或者减轻、可以从轻或者减轻、处罚。"""
+        return _kind(self.outcome, self.must)
 
     @property
     def citation(self) -> str:
@@ -121,13 +132,28 @@ def _no_fault(domain: str | None) -> Decision:
 
 def decide(*, first_offense: bool = False, harm: str = "actual", rectified: bool = False,
            minor: bool = False, no_fault: bool = False, mitigating: tuple[int, ...] | list[int] = (),
-           domain: str | None = None) -> Decision:
-    """按《行政处罚法》第三十三条、第三十二条给出裁量方向。
+           domain: str | None = None, age: int | None = None, birth_date=None, act_date=None,
+           act_ended=None, discovered=None, life_health_or_finance: bool = False,
+           mental: str | None = None) -> Decision:
+    """按《行政处罚法》第三十条至第三十三条、第三十六条给出裁量方向。
 
     harm：none（没有危害后果）、minor（轻微）、actual（造成了危害后果）；minor：违法行为是否轻微；
     mitigating：符合第三十二条的哪几项（1–5）；domain：没有主观过错时另有规定的领域——"food"（食品经营者，
     食品安全法第一百三十六条）或 "product"（产品质量法第五十五条）。
+    age（周岁）或 birth_date（出生日期，与违法行为日期一起算周岁）：第三十条；mental："unable"（不能辨认或者
+    不能控制自己行为）、"limited"（尚未完全丧失辨认或者控制能力）：第三十一条；act_date（违法行为发生之日）、
+    act_ended（连续或者继续状态终了之日）、discovered（发现之日）、life_health_or_finance（涉及公民生命健康安全、
+    金融安全）：第三十六条。日期写成 "2022-09-30" 或 datetime.date。
     """
+    return _with_30_31_36(_decide_33_32, dict(
+        first_offense=first_offense, harm=harm, rectified=rectified, minor=minor, no_fault=no_fault,
+        mitigating=tuple(mitigating), domain=domain), age=age, birth_date=birth_date, act_date=act_date,
+        act_ended=act_ended, discovered=discovered, life_health_or_finance=life_health_or_finance, mental=mental)
+
+
+def _decide_33_32(*, first_offense: bool, harm: str, rectified: bool, minor: bool, no_fault: bool,
+                  mitigating: tuple[int, ...], domain: str | None) -> Decision:
+    """第三十三条、第三十二条（以及没有主观过错时另有规定的领域）。"""
     if domain is not None and domain not in NO_FAULT_DOMAINS:
         raise ValueError("domain 只能是 " + "、".join(f"{k}（{v}）" for k, v in NO_FAULT_DOMAINS.items())
                          + f"，而不是 {domain!r}。")
@@ -195,46 +221,160 @@ def show_ladder():
                 f"<tbody>{rows}</tbody></table><div style='color:#555;font-size:0.9em'>出处：{e(stamp)}</div>")
 
 
-class DiscretionHelper:
-    """裁量小助手控件：勾选案件情节，显示裁量方向与条文原文。属性 first_offense、harm、rectified、
-    minor、no_fault、mitigating、domain 是可直接操作的控件；decision 是最近一次判断结果。"""
+def __getattr__(name: str):
+    """DiscretionHelper 控件已移到 scjg.widgets.discretion_helper（按需导入 ipywidgets）。"""
+    if name == "DiscretionHelper":
+        from scjg.widgets.discretion_helper import DiscretionHelper
 
-    def __init__(self):
-        import ipywidgets as W
+        return DiscretionHelper
+    raise AttributeError(name)
 
-        style = {"description_width": "10em"}
-        self.first_offense = W.Checkbox(value=False, description="初次违法", indent=False)
-        self.rectified = W.Checkbox(value=False, description="及时改正", indent=False)
-        self.minor = W.Checkbox(value=False, description="违法行为轻微", indent=False)
-        self.no_fault = W.Checkbox(value=False, description="有证据证明没有主观过错", indent=False)
-        self.harm = W.Dropdown(options=[(v, k) for k, v in HARM.items()], value="actual", description="危害后果",
-                               style=style)
-        self.mitigating = W.SelectMultiple(options=[(f"第（{_cn(k)}）项 {v}", k) for k, v in MITIGATING.items()],
-                                           value=(), description="第三十二条情形", style=style,
-                                           layout=W.Layout(width="46em", height="7.5em"))
-        self.domain = W.Dropdown(options=[("一般（行政处罚法）", None), ("食品经营者", "food"), ("产品销售者", "product")],
-                                 value=None, description="另有规定的领域", style=style)
-        self.output = W.HTML()
-        self.decision: Decision | None = None
-        self.widget = W.VBox([
-            W.HTML("<h4 style='margin:0.2em 0'>裁量小助手</h4><div style='color:#555'>勾选案件情节，"
-                   "看《行政处罚法》给出的方向。结果只是法律条文的方向，最终还须依照裁量基准和全案证据。</div>"),
-            W.HBox([self.first_offense, self.rectified, self.minor, self.no_fault]),
-            self.harm, self.mitigating, self.domain, self.output,
-        ])
-        for w in (self.first_offense, self.rectified, self.minor, self.no_fault, self.harm, self.mitigating, self.domain):
-            w.observe(lambda _c: self.update(), names="value")
-        self.update()
 
-    def update(self) -> Decision:
-        self.decision = decide(first_offense=self.first_offense.value, harm=self.harm.value,
-                               rectified=self.rectified.value, minor=self.minor.value,
-                               no_fault=self.no_fault.value, mitigating=tuple(self.mitigating.value),
-                               domain=self.domain.value)
-        self.output.value = self.decision._repr_html_()
-        return self.decision
+# ------------------------------------------------------------ 第三十条（年龄）、第三十一条（精神状态）、第三十六条（时效）
+#: 文本库中没有“周岁”和“X年内”的计算规则，这里采用的算法（在 notes 中向学员说明）：
+AGE_RULE = "周岁按公历年、月、日计算，过了生日的第二天起才算“已满”（生日当天仍未满）"
+PERIOD_RULE = "期限从违法行为发生（或终了）之日的次日起算，到二年（五年）后的对应日届满，当天发现仍在时效内"
 
-    def _ipython_display_(self):
-        from IPython.display import display
+MENTAL = {"unable": "不能辨认或者不能控制自己行为", "limited": "尚未完全丧失辨认或者控制自己行为能力"}
 
-        display(self.widget)
+_KINDS = {("no_penalty", True): "不予处罚", ("no_penalty", False): "可以不予处罚",
+          ("mitigated", True): "应当从轻或者减轻", ("mitigated", False): "可以从轻或者减轻"}
+
+
+def _kind(outcome: str, must: bool) -> str:
+    if outcome.startswith("no_penalty"):
+        return _KINDS["no_penalty", must]
+    if outcome.startswith("mitigated"):
+        return _KINDS["mitigated", must]
+    return "处罚"
+
+
+def clause(law: str, article: int, paragraph: int, index: int, part: int) -> str:
+    """某款第 index 句中以“；”分开的第 part 个分句，原文逐字。"""
+    return sentence(law, article, paragraph, index).split("；")[part]
+
+
+def as_date(value, what: str) -> date | None:
+    """把 "2022-09-30" 或 date 读成 date；读不懂时给中文提示。"""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValueError(f"{what}应写成 2022-09-30 这样的日期，而不是 {value!r}。") from None
+
+
+def add_years(d: date, years: int) -> date:
+    """d 之后 years 年的对应日；没有对应日（2月29日）时取当月最后一日。"""
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:
+        return d.replace(year=d.year + years, day=28)
+
+
+def full_age(birth: date, on: date) -> int:
+    """on 当天已满的周岁（生日当天不算已满，见 AGE_RULE）。"""
+    years = on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+    return years - 1 if years >= 1 and add_years(birth, years) == on else years
+
+
+def limitation_end(start: date, years: int) -> date:
+    """第三十六条期限的最后一天：start 为违法行为发生之日或终了之日（见 PERIOD_RULE）。"""
+    return add_years(start, years)
+
+
+def _age_of(age, birth_date, act: date | None) -> int | None:
+    birth = as_date(birth_date, "出生日期（birth_date）")
+    if age is not None and (isinstance(age, bool) or not isinstance(age, int) or not 0 <= age <= 150):
+        raise ValueError(f"年龄（age）应为 0 至 150 的整数周岁，而不是 {age!r}。")
+    if birth is None:
+        return age
+    if act is None:
+        raise ValueError("给了出生日期（birth_date），还须给违法行为发生之日（act_date），才能算出当时的周岁。")
+    if birth > act:
+        raise ValueError(f"出生日期 {birth} 晚于违法行为发生之日 {act}，请核对。")
+    computed = full_age(birth, act)
+    if age is not None and age != computed:
+        raise ValueError(f"年龄（age={age}）与出生日期算出的周岁（{computed}）不一致，请只给一个或核对。")
+    return computed
+
+
+def _time_barred(act: date | None, ended: date | None, discovered: date | None,
+                 life_health_or_finance: bool, harm: str) -> tuple[date | None, Decision | None]:
+    """第三十六条：返回（期限最后一天, 超过时效时的决定）。"""
+    if act and ended and ended < act:
+        raise ValueError(f"行为终了之日 {ended} 早于发生之日 {act}，请核对。")
+    start = ended or act
+    if start is None:
+        if discovered is not None:
+            raise ValueError("给了发现之日（discovered），还须给违法行为发生之日（act_date）或终了之日（act_ended）。")
+        return None, None
+    if discovered is not None and discovered < start:
+        which = "终了" if ended else "发生"
+        raise ValueError(f"发现之日 {discovered} 早于违法行为{which}之日 {start}：连续或者继续状态的违法行为，"
+                         f"act_ended 应为行为终了之日，请核对。")
+    five = life_health_or_finance and harm != "none"
+    years = 5 if five else 2
+    end = limitation_end(start, years)
+    if discovered is None or discovered <= end:
+        return end, None
+    why = [f"违法行为{'终了' if ended else '发生'}之日 {start}", f"发现之日 {discovered}",
+           f"{'五' if five else '二'}年期限至 {end} 届满"]
+    if five:
+        why.append("涉及公民生命健康安全、金融安全且有危害后果")
+    notes = (PERIOD_RULE + "（文本库中没有期间计算规则，以当地规定和司法实践为准）。",
+             "期限的起算：" + sentence(LAW, 36, 2, 0) + "。")
+    return end, Decision("no_penalty_time_barred", "不再给予行政处罚（超过追责时效）", True, LAW, 36, 1, None,
+                         sentence(LAW, 36, 1, 0), tuple(why), notes, end)
+
+
+def _validate_mental(mental):
+    if mental is not None and mental not in MENTAL:
+        raise ValueError("精神状态（mental）只能是 " + "、".join(f"{k}（{v}）" for k, v in MENTAL.items())
+                         + f"，或不填，而不是 {mental!r}。")
+
+
+def _with_30_31_36(base, facts: dict, *, age, birth_date, act_date, act_ended, discovered,
+                   life_health_or_finance: bool, mental) -> Decision:
+    """先按第三十三条、第三十二条判断，再让第三十六条、第三十条、第三十一条按其效力覆盖或加重结论。"""
+    _validate_mental(mental)
+    act, ended = as_date(act_date, "违法行为发生之日（act_date）"), as_date(act_ended, "行为终了之日（act_ended）")
+    found = as_date(discovered, "发现之日（discovered）")
+    years = _age_of(age, birth_date, act)
+    if years is not None and years < 14 and facts["mitigating"]:
+        raise ValueError(f"{years} 周岁不满十四周岁，依第三十条不予行政处罚，不存在第三十二条的从轻或者减轻："
+                         "请去掉 mitigating，或核对年龄。")
+    d = base(**facts)
+    end, barred = _time_barred(act, ended, found, life_health_or_finance, facts["harm"])
+    if barred:
+        return barred
+    age_note = (AGE_RULE + "（文本库中没有周岁的计算规则，以司法实践为准）。",) if birth_date is not None else ()
+    if years is not None and years < 14:
+        d = Decision("no_penalty_age", "不予行政处罚（不满十四周岁），责令监护人加以管教", True, LAW, 30, 1, None,
+                     clause(LAW, 30, 1, 0, 0), (f"违法行为时 {years} 周岁，不满十四周岁",), age_note)
+    elif mental == "unable":
+        d = Decision("no_penalty_mental", "不予行政处罚，但应当责令其监护人严加看管和治疗", True, LAW, 31, 1, None,
+                     sentence(LAW, 31, 1, 0), ("精神病人、智力残疾人在" + MENTAL["unable"] + "时有违法行为",),
+                     ("间歇性精神病人在精神正常时有违法行为的，应当给予行政处罚（第三十一条）。",))
+    elif d.kind != "不予处罚":
+        d = _mitigate_30_31(d, years, mental, age_note)
+    return replace(d, limitation_end=end)
+
+
+def _mitigate_30_31(d: Decision, years: int | None, mental: str | None, age_note: tuple) -> Decision:
+    """未成年人（应当从轻或者减轻）与限制能力人（可以从轻或者减轻）在第三十三条、第三十二条结论上的作用。"""
+    minor_age = years is not None and years < 18
+    if d.kind == "可以不予处罚":
+        extra = [x for x, on in (("已满十四周岁不满十八周岁，应当从轻或者减轻（第三十条）", minor_age),
+                                 ("可以从轻或者减轻（第三十一条）", mental == "limited")) if on]
+        return replace(d, notes=d.notes + (f"决定仍予处罚的：{'；'.join(extra)}。",)) if extra else d
+    if minor_age:
+        other = d.reasons if d.kind == "应当从轻或者减轻" else ()
+        return Decision("mitigated_age", "应当从轻或者减轻处罚（已满十四周岁不满十八周岁）", True, LAW, 30, 1, None,
+                        clause(LAW, 30, 1, 0, 1), (f"违法行为时 {years} 周岁",) + other,
+                        age_note + ("从轻：在法定幅度内选较低的罚款；减轻：低于法定最低限。",))
+    if d.kind == "处罚" and mental == "limited":
+        return Decision("mitigated_mental", "可以从轻或者减轻处罚", False, LAW, 31, 1, None,
+                        sentence(LAW, 31, 1, 2), ("精神病人、智力残疾人" + MENTAL["limited"],),
+                        ("“可以”不是“应当”：是否从轻或者减轻，依照裁量基准说明理由。",))
+    return d

@@ -54,21 +54,20 @@ def check_font() -> Finding:
 
 
 def check_language() -> Finding:
-    from .lab import LOCALE_PLUGIN, overrides_path
+    from .lab import LOCALE_PLUGIN, settings_dir
     try:
         metadata.version("jupyterlab-language-pack-zh-CN")
         pack = True
     except metadata.PackageNotFoundError:
         pack = False
-    locale = None
-    if overrides_path().exists():
-        try:
-            locale = json.loads(overrides_path().read_text(encoding="utf-8")).get(LOCALE_PLUGIN, {}).get("locale")
-        except json.JSONDecodeError:
-            locale = None
+    try:
+        overrides = json.loads((settings_dir() / "overrides.json").read_text(encoding="utf-8"))
+        locale = overrides.get(LOCALE_PLUGIN, {}).get("locale")
+    except (OSError, json.JSONDecodeError):
+        locale = None
     ok = pack and locale == "zh_CN"
-    detail = f"语言包{'已' if pack else '未'}安装；界面语言：{locale or '未设置'}"
-    return Finding("JupyterLab 中文界面", ok, detail, "" if ok else "运行 scjg lab（或 make lab）会自动安装语言包并设为中文。")
+    detail = f"语言包{'已' if pack else '未'}安装；scjg lab 的界面语言：{locale or '未设置'}"
+    return Finding("JupyterLab 中文界面", ok, detail, "" if ok else "请在项目文件夹运行 make lab 重新安装（语言包与工具包自带的界面设置）。")
 
 
 def check_nbgrader() -> Finding:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from scjg.lab import lab_environment, set_chinese_ui
+from scjg.lab import TRAINER_PLUGINS, lab_environment, settings_dir
 from scjg.paths import NOTEBOOKS
 
 pytestmark = pytest.mark.browser
@@ -36,7 +36,6 @@ def lab(tmp_path_factory):
     for folder in NOTEBOOKS.iterdir():
         if folder.is_dir():
             shutil.copytree(folder, root / folder.name)
-    set_chinese_ui()
     port, token = free_port(), secrets.token_hex(16)
     env = lab_environment()
     env["JUPYTER_RUNTIME_DIR"] = str(root / ".runtime")
@@ -44,7 +43,7 @@ def lab(tmp_path_factory):
     proc = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", f"--port={port}",
          "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-         f"--LabApp.workspaces_dir={root / '.workspaces'}"],
+         f"--LabApp.workspaces_dir={root / '.workspaces'}", f"--LabApp.app_settings_dir={settings_dir()}"],
         env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 90
@@ -197,43 +196,109 @@ def test_every_lesson_renders_and_runs(lab, browser, lesson_id, name):
         page.close()
 
 
-def test_formgrader_lists_the_graded_cohort(tmp_path, monkeypatch, browser):
-    """Started as `scjg lab` starts it, does formgrader find the course and list the collected submissions?"""
+_LABS: list[subprocess.Popen] = []
+
+
+@pytest.fixture(autouse=True)
+def _stop_labs():
+    yield
+    while _LABS:
+        proc = _LABS.pop()
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def lab_as_scjg_starts_it(workspace: Path, trainer: bool) -> tuple[str, str]:
+    """Start JupyterLab on `workspace` exactly as `scjg lab [--trainer]` does (plus a port, 127.0.0.1 and a token);
+    return its address and token once it answers. Stopped after the test."""
     import os
+    code = ("import os, sys; from scjg.lab import lab_command, lab_environment, prepare_course; "
+            f"prepare_course(); cmd = lab_command(sys.argv[1:], trainer={trainer}); "
+            f"os.execve(cmd[0], cmd, lab_environment(trainer={trainer}))")
+    port, token = free_port(), secrets.token_hex(16)
+    env = {**os.environ, "SCJG_ROOT": str(workspace), "JUPYTER_RUNTIME_DIR": str(workspace / f".runtime-{port}")}
+    _LABS.append(subprocess.Popen([sys.executable, "-c", code, "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
+                                   f"--IdentityProvider.token={token}"], cwd=workspace, env=env,
+                                  stdout=open(workspace / f"lab-{port}.log", "w"), stderr=subprocess.STDOUT))
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(180):
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+            return base, token
+        except OSError:
+            time.sleep(0.5)
+    pytest.fail("JupyterLab 90 秒内未响应：\n" + (workspace / f"lab-{port}.log").read_text())
 
-    from scjg.cli import main as scjg
 
+def _workspace(tmp_path: Path) -> Path:
     (tmp_path / "grading").mkdir()
     shutil.copy(NOTEBOOKS.parent / "grading" / "nbgrader_config.py", tmp_path / "grading")
     for name in ("lessons", "notebooks"):
         shutil.copytree(NOTEBOOKS.parent / name, tmp_path / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    return tmp_path
+
+
+def _nbgrader_menu(page) -> list[str]:
+    page.click(".lm-MenuBar-itemLabel:text-is('Nbgrader')")
+    items = [e.inner_text().strip() for e in page.query_selector_all(".lm-Menu-content .lm-Menu-itemLabel")]
+    page.keyboard.press("Escape")
+    return [i for i in items if i]
+
+
+@pytest.mark.parametrize("trainer", [False, True], ids=["learner", "trainer"])
+def test_lab_shows_trainer_tools_only_to_trainers(tmp_path, browser, trainer):
+    """Does `scjg lab` hide Create Assignment, Formgrader and Course List from learners, and `--trainer` show them?"""
+    base, token = lab_as_scjg_starts_it(_workspace(tmp_path), trainer)
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        lesson = "00-getting-started/00-getting-started.ipynb"
+        page.goto(f"{base}/lab/tree/{'notebooks/' if trainer else ''}{lesson}?reset&token={token}")
+        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
+        config = page.evaluate("JSON.parse(document.getElementById('jupyter-config-data').textContent)")
+        disabled = set(config.get("disabledExtensions", []))
+        menu = _nbgrader_menu(page)
+        sidebar = {e.get_attribute("title") or "" for e in page.query_selector_all(".jp-SideBar .lm-TabBar-tab")}
+        with urllib.request.urlopen(f"{base}/api/contents/?token={token}") as resp:
+            top = {item["name"] for item in __import__("json").loads(resp.read())["content"]}
+        try:
+            status = urllib.request.urlopen(f"{base}/formgrader?token={token}").status
+        except urllib.error.HTTPError as err:
+            status = err.code
+        if trainer:
+            assert not disabled & set(TRAINER_PLUGINS)
+            assert "Formgrader" in menu and "Course List" in menu, menu
+            assert any("Create Assignment" in t for t in sidebar), sidebar
+            assert status == 200 and {"lessons", "grading", "notebooks"} <= top
+        else:
+            assert set(TRAINER_PLUGINS) <= disabled
+            assert "Formgrader" not in menu and "Course List" not in menu and "Assignment List" in menu, menu
+            assert not any("Create Assignment" in t for t in sidebar), sidebar
+            assert status == 404 and "lessons" not in top and "grading" not in top
+        page.screenshot(path=str(tmp_path / "lab.png"))
+    finally:
+        page.close()
+
+
+def test_formgrader_lists_the_graded_cohort(tmp_path, monkeypatch, browser):
+    """Started as `scjg lab --trainer` starts it, does formgrader find the course and list the collected submissions?"""
+    from scjg.cli import main as scjg
+
+    _workspace(tmp_path)
     monkeypatch.setenv("SCJG_ROOT", str(tmp_path))
     assert scjg(["demo", "00-getting-started", "--learners", "4", "--out", str(tmp_path / "cohort.zip")]) == 0
     assert scjg(["collect", "00-getting-started", str(tmp_path / "cohort.zip")]) == 0
     assert scjg(["grade", "00-getting-started", "--jobs", "2"]) == 0
     submitted = len(list((tmp_path / "grading" / "submitted").iterdir()))
 
-    # what `scjg lab` does, with test options
-    code = ("import os, sys; from scjg.lab import lab_command, lab_environment, prepare_course; "
-            "prepare_course(); cmd = lab_command(sys.argv[1:]); os.execve(cmd[0], cmd, lab_environment())")
-    port, token = free_port(), secrets.token_hex(16)
-    proc = subprocess.Popen([sys.executable, "-c", code, "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
-                             f"--IdentityProvider.token={token}"], cwd=tmp_path, env={**os.environ, "SCJG_ROOT": str(tmp_path)},
-                            stdout=open(tmp_path / "lab.log", "w"), stderr=subprocess.STDOUT)
     page = browser.new_page()
     try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(180):
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.5)
+        base, token = lab_as_scjg_starts_it(tmp_path, trainer=True)
         page.goto(f"{base}/formgrader?token={token}")
-        row = page.wait_for_selector("tr:has-text('00-getting-started')", timeout=60_000)
-        assert str(submitted) in row.inner_text().split()
+        page.wait_for_selector("tr:has-text('00-getting-started')", timeout=60_000)
+        headers = [h.inner_text().strip() for h in page.query_selector_all("table thead th")]
+        column = next(i for i, h in enumerate(headers) if "Submissions" in h or "提交" in h)
+        row = page.query_selector("tr:has-text('00-getting-started')")
+        assert row.query_selector_all("td")[column].inner_text().strip() == str(submitted), headers
         assert "does not exist and could not be created" not in page.inner_text("body")
     finally:
         page.close()
-        proc.terminate()
-        proc.wait(timeout=20)

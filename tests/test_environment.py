@@ -35,11 +35,30 @@ def test_readme_commands_are_what_ci_runs():
     assert "\nmake test\n" in ci
 
 
-def test_generated_folders_are_ignored():
-    """Are nbgrader's working folders kept out of git?"""
-    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8")
-    for folder in ("grading/submitted/", "grading/autograded/", "grading/feedback/", "grading/gradebook.db", ".venv/"):
-        assert folder in ignored
+def test_generated_folders_are_ignored(tmp_path):
+    """Does git itself ignore the venv (a folder or a symlink), nbgrader's working folders and the trainer's outputs,
+    and still track the course config?"""
+    import shutil
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    shutil.copy(ROOT / ".gitignore", tmp_path / ".gitignore")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / ".venv").symlink_to(tmp_path / "elsewhere")
+    generated = ["grading/submitted/sh001/00-getting-started/00-getting-started.ipynb", "grading/autograded/sh001/x.ipynb",
+                 "grading/feedback/sh001/x.html", "grading/gradebook.db", "grading/reports/progress.xlsx",
+                 "grading/collect_reports/00-getting-started.csv", "grading/.work/00-getting-started/grade.json",
+                 "grading/exchange/scjg/inbound/x", "lessons/00-getting-started/.ipynb_checkpoints/x.ipynb"]
+    for path in generated:
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text("x", encoding="utf-8")
+
+    def ignored(path: str) -> bool:
+        return subprocess.run(["git", "-C", str(tmp_path), "check-ignore", "-q", path]).returncode == 0
+
+    for path in [".venv", *generated]:
+        assert ignored(path), f"git 没有忽略 {path}：请在 .gitignore 中加入对应规则"
+    assert not ignored("grading/nbgrader_config.py") and not ignored("grading/roster.example.csv")
 
 
 def test_second_setup_installs_nothing(tmp_path):

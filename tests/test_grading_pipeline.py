@@ -14,20 +14,31 @@ from tests.grading_helpers import LESSON, auto_scores, cli, make_kit, scores
 pytestmark = pytest.mark.slow
 
 
-def test_demo_cohort_end_to_end(tmp_path, monkeypatch):
-    """Does a demo cohort of 6 go through collect, parallel grade, formgrader, feedback and report with the exact scores?"""
-    course = make_kit(tmp_path, monkeypatch)
-    bundle = tmp_path / "cohort.zip"
-    expected_file = tmp_path / "expected.json"
-    assert cli("demo", LESSON, "--learners", "6", "--seed", "7", "--out", str(bundle), "--roster",
-               "--expected", str(expected_file)) == 0
-    expected = json.loads(expected_file.read_text(encoding="utf-8"))
-    assert expected == build_cohort(course, LESSON, 6, 7).expected  # deterministic
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """A demo cohort of 6 (seed 7) collected and graded in parallel through the CLI: (course, expected, rows)."""
+    tmp_path = tmp_path_factory.mktemp("pipeline")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        course = make_kit(tmp_path, monkeypatch)
+        bundle, expected_file = tmp_path / "cohort.zip", tmp_path / "expected.json"
+        assert cli("demo", LESSON, "--learners", "6", "--seed", "7", "--out", str(bundle), "--roster",
+                   "--expected", str(expected_file)) == 0
+        assert cli("collect", LESSON, str(bundle)) == 0
+        with open(course / "collect_reports" / f"{LESSON}.csv", encoding="utf-8-sig") as fh:
+            rows = list(csv.DictReader(fh))
+        assert cli("grade", LESSON, "--jobs", "2") == 0
+        yield course, json.loads(expected_file.read_text(encoding="utf-8")), rows
 
-    # collect: every file is either taken or listed with a reason
-    assert cli("collect", LESSON, str(bundle)) == 0
-    with open(course / "collect_reports" / f"{LESSON}.csv", encoding="utf-8-sig") as fh:
-        rows = list(csv.DictReader(fh))
+
+def test_demo_is_deterministic(graded):
+    """Does `scjg demo` with a seed write the same expected scores build_cohort gives (so the oracle is stable)?"""
+    course, expected, _ = graded
+    assert expected == build_cohort(course, LESSON, 6, 7).expected
+
+
+def test_collect_takes_or_explains_every_file(graded):
+    """Is every file of the demo bundle either collected or listed with its reason?"""
+    course, _, rows = graded
     taken = {r["学员编号"] for r in rows if r["结果"].startswith("已收取")}
     assert taken == {f"sh00{i}" for i in range(1, 7)}
     refused = {r["文件"].split("/")[-1]: r["说明"] for r in rows if r["结果"] == "未收取"}
@@ -37,8 +48,11 @@ def test_demo_cohort_end_to_end(tmp_path, monkeypatch):
     assert (course / "submitted" / "sh001" / LESSON / f"{LESSON}.ipynb").is_file()
     assert (course / "submitted" / "sh001" / LESSON / "timestamp.txt").is_file()
 
-    # grade in parallel: exact automatic scores, the corrupt file marked in Chinese
-    assert cli("grade", LESSON, "--jobs", "2") == 0
+
+def test_parallel_grading_gives_the_generators_scores(graded):
+    """Does parallel grading give each learner exactly the score the generator's corruptions imply, and mark the
+    corrupt file in Chinese?"""
+    course, expected, _ = graded
     for learner, want in expected.items():
         if want is None:
             assert set(auto_scores(course, learner).values()) == {0.0}
@@ -48,17 +62,24 @@ def test_demo_cohort_end_to_end(tmp_path, monkeypatch):
     assert status["sh006"]["status"] == "failed" and "文件损坏" in status["sh006"]["notes"][0]
     assert all(status[f"sh00{i}"]["status"] == "ok" for i in range(1, 6))
 
-    # formgrader's API lists every collected submission
+
+def test_formgrader_api_lists_every_submission(graded):
+    """Does formgrader's API list every collected submission, the corrupt one as not autograded?"""
+    course, _, rows = graded
+    taken = {r["学员编号"] for r in rows if r["结果"].startswith("已收取")}
     nb_api = course_mod.api(course)
-    listed = {s["student"] for s in nb_api.get_submissions(LESSON)}
-    assert listed == taken
+    assert {s["student"] for s in nb_api.get_submissions(LESSON)} == taken
     autograded = {s["student"] for s in nb_api.get_submissions(LESSON) if s["autograded"]}
-    assert autograded == taken - {"sh006"}  # the corrupt file is listed, as not autograded
+    assert autograded == taken - {"sh006"}
     indices = nb_api.get_notebook_submission_indices(LESSON, LESSON)
     assert set(indices) == {nb["id"] for nb in nb_api.get_notebook_submissions(LESSON, LESSON)}
     assert len(indices) == len(autograded) == 5  # formgrader opens the autograded notebooks
 
-    # a trainer grades a written answer in formgrader; re-grading keeps it and changes nothing else
+
+def test_manual_score_survives_regrading_and_reaches_feedback(graded):
+    """After a trainer grades a written answer, does re-grading keep it and change nothing else, and does the
+    Chinese feedback show it without any hidden-test code?"""
+    course = graded[0]
     from nbgrader.api import Gradebook
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         grade = gb.find_grade("q3-written", LESSON, LESSON, "sh001")
@@ -68,8 +89,6 @@ def test_demo_cohort_end_to_end(tmp_path, monkeypatch):
     assert cli("grade", LESSON, "--jobs", "2") == 0
     assert scores(course) == before
     assert before["sh001"]["q3-written"] == 1.5
-
-    # feedback: Chinese, the learner's answers and visible checks, no hidden-test code
     assert cli("grade", LESSON, "--feedback-only") == 0
     for learner in ("sh001", "sh002"):
         html = (course / "feedback" / learner / LESSON / f"{LESSON}.html").read_text(encoding="utf-8")
@@ -77,11 +96,18 @@ def test_demo_cohort_end_to_end(tmp_path, monkeypatch):
         assert "HIDDEN TESTS" not in html and "expect_amount" not in html and "expect_choice" not in html
     html = (course / "feedback" / "sh001" / LESSON / f"{LESSON}.html").read_text(encoding="utf-8")
     assert "（得分：1.5 / 2.0）" in html
-
-    # report: the workbook's numbers are the gradebook's
     assert cli("report", LESSON) == 0
     wb = openpyxl.load_workbook(course / "reports" / f"{LESSON}.xlsx")
-    assert wb.sheetnames == ["成绩表", "题目分析", "异常提交", "待人工评分"]
+    pending = {(r[0], r[3]) for r in wb["待人工评分"].iter_rows(min_row=2, values_only=True)}
+    assert ("sh001", "q3-written") not in pending
+
+
+def test_report_numbers_are_the_gradebooks(graded):
+    """Are the workbook's scores, 得分率, problems and manual-grading list the gradebook's and the status files'?"""
+    course = graded[0]
+    assert cli("report", LESSON) == 0
+    wb = openpyxl.load_workbook(course / "reports" / f"{LESSON}.xlsx")
+    assert wb.sheetnames == ["成绩表", "题目分析", "异常提交", "待人工评分", "学习进度"]
     sheet = wb["成绩表"]
     header = [c.value for c in sheet[1]]
     book = {row[0]: dict(zip(header, row)) for row in sheet.iter_rows(min_row=2, values_only=True)}
@@ -97,7 +123,6 @@ def test_demo_cohort_end_to_end(tmp_path, monkeypatch):
     issues = [r[4] for r in wb["异常提交"].iter_rows(min_row=2, values_only=True)]
     assert any("文件损坏" in text for text in issues) and any("不是 notebook" in text for text in issues)
     pending = {(r[0], r[3]) for r in wb["待人工评分"].iter_rows(min_row=2, values_only=True)}
-    assert ("sh001", "q3-written") not in pending  # graded by hand above
     assert any(learner == "sh006" for learner, _ in pending)
     for name in ("grades", "items", "issues", "manual"):
         assert (course / "reports" / f"{LESSON}-{name}.csv").is_file()

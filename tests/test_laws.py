@@ -8,33 +8,52 @@ import pytest
 import yaml
 
 from scjg import laws
-from scjg.paths import LAWS_DIR, ROOT
+from scjg.paths import LAWS_DIR
 
-SHARED = ROOT / ".." / "shared" / "laws"
-
-
-def _shared_dir() -> Path:
-    if not SHARED.is_dir():
-        pytest.fail(f"找不到原始法律文本目录 {SHARED.resolve()}：CI 须把 shared/ 放在仓库旁边（../shared/laws）。")
-    return SHARED
+TEXTS = LAWS_DIR / "texts"
 
 
-def test_copies_are_byte_identical_to_shared():
-    """Is every text in datasets/laws/texts byte-identical to its original in ../shared/laws?"""
-    shared = _shared_dir()
-    for info in laws.manifest().values():
-        src = shared / info.source
-        assert src.is_file(), f"原文件不存在：{src}"
-        assert hashlib.sha256(info.path.read_bytes()).digest() == hashlib.sha256(src.read_bytes()).digest(), info.file
+def _entries() -> list[dict]:
+    return yaml.safe_load((LAWS_DIR / "manifest.yaml").read_text(encoding="utf-8"))["laws"]
 
 
-def test_manifest_covers_every_shared_text_and_every_copy():
-    """Does the manifest list each statute of ../shared/laws once, and each file in texts/ once?"""
-    shared = _shared_dir()
-    sources = sorted(p.name for p in shared.glob("*.md") if p.name != "README.md")
-    infos = list(laws.manifest().values())
-    assert sorted(i.source for i in infos) == sources
-    assert sorted(i.file for i in infos) == sorted(p.name for p in (LAWS_DIR / "texts").glob("*.md"))
+def checksum_problems(texts: Path, entries: list[dict]) -> list[str]:
+    """Chinese messages for every text whose SHA-256 differs from the one the manifest records."""
+    problems = []
+    for e in entries:
+        digest = hashlib.sha256((texts / e["file"]).read_bytes()).hexdigest()
+        if digest != e.get("sha256"):
+            problems.append(
+                f"datasets/laws/texts/{e['file']} 与 manifest.yaml 记录的校验和不符。若是有意修改（例如换成新版本），"
+                f"请逐字核对原文后把该条的 sha256 改为 {digest}；若不是，请用 git checkout 恢复该文件。")
+    return problems
+
+
+def test_every_text_matches_its_manifest_checksum():
+    """Does every statute text in datasets/laws/texts have the SHA-256 its manifest entry records?"""
+    problems = checksum_problems(TEXTS, _entries())
+    assert not problems, "\n".join(problems)
+
+
+def test_an_edited_text_is_caught_with_a_chinese_instruction(tmp_path):
+    """Is a one-character edit of a statute text caught, with a message telling the maintainer what to do?"""
+    entries = _entries()
+    for e in entries:
+        (tmp_path / e["file"]).write_bytes((TEXTS / e["file"]).read_bytes())
+    edited = tmp_path / "food_safety_law.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("五万元", "六万元", 1), encoding="utf-8")
+    problems = checksum_problems(tmp_path, entries)
+    assert len(problems) == 1
+    assert "food_safety_law.md" in problems[0] and "sha256 改为" in problems[0]
+    assert hashlib.sha256(edited.read_bytes()).hexdigest() in problems[0]
+
+
+def test_manifest_lists_every_text_once():
+    """Does the manifest list each file in texts/ once, each original source once, each with a checksum?"""
+    entries = _entries()
+    assert sorted(e["file"] for e in entries) == sorted(p.name for p in TEXTS.glob("*.md"))
+    assert len({e["source"] for e in entries}) == len(entries)
+    assert all(len(e["sha256"]) == 64 for e in entries)
 
 
 def test_manifest_fields_are_ascii_names_and_iso_dates():

@@ -4,8 +4,10 @@ Paths are resolved at call time (not import time), so `--course` and $SCJG_ROOT 
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
+import functools
 import io
 import json
 import os
@@ -18,11 +20,29 @@ LEARNER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
 def course_root(option: str | Path | None = None) -> Path:
-    """The nbgrader course root: `--course`, else $SCJG_ROOT/grading, else the repository's grading/."""
+    """The nbgrader course root: `--course` (a workspace or its grading/), else the workspace's grading/
+    ($SCJG_ROOT, the cohort workspace the command runs in, or the kit's own)."""
     if option:
-        return Path(option).resolve()
-    from ..paths import repo_root
-    return (repo_root() / "grading").resolve()
+        root = Path(option).resolve()
+        return root / "grading" if (root / "grading" / "nbgrader_config.py").is_file() else root
+    from ..paths import grading_dir
+    return grading_dir().resolve()
+
+
+def trainer_verb(failure: str):
+    """Decorator turning `body(args, course_root)` into a verb's `run(args)`: the course is resolved from
+    `--course` (or the workspace), and a ValueError/RuntimeError becomes `failure：reason` and exit code 1."""
+    def wrap(body):
+        @functools.wraps(body)
+        def run(args) -> int:
+            root = course_root(getattr(args, "course", None))
+            try:
+                return body(args, root)
+            except (ValueError, RuntimeError) as err:
+                print(f"{failure}：{err}")
+                return 1
+        return run
+    return wrap
 
 
 def kit_root(course: Path) -> Path:
@@ -32,7 +52,7 @@ def kit_root(course: Path) -> Path:
 
 def add_course_option(parser) -> None:
     parser.add_argument("--course", default=None, metavar="目录",
-                        help="nbgrader 课程根目录（默认：本工具包的 grading/，或 $SCJG_ROOT/grading）")
+                        help="班次工作区（scjg cohort new 建立）或其 grading/ 目录（默认：当前所在的班次工作区，否则本工具包自带的）")
 
 
 def lesson_entry(course: Path, lesson_id: str) -> dict:
@@ -76,8 +96,11 @@ def now_stamp() -> str:
 
 
 def read_text_any(path: Path) -> str:
-    """A text file in UTF-8 (with or without BOM) or GBK/GB18030, as Excel saves CSV on Chinese Windows."""
+    """A text file in UTF-8 (with or without BOM), UTF-16 with BOM (Excel's 「Unicode 文本」) or GBK/GB18030,
+    as Excel saves CSV on Chinese Windows."""
     data = path.read_bytes()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
@@ -97,14 +120,17 @@ def load_roster(course: Path, *, warn: bool = True) -> dict[str, str]:
     """grading/roster.csv as {learner id: Chinese name}; {} when there is no roster.
 
     Columns: 学员编号,姓名 (a header row is optional; `learner_id,name` also works). The file may be
-    UTF-8 or GBK. A row whose id is not ASCII letters/digits is reported (in Chinese), not used.
+    UTF-8 (BOM or not), GBK or tab-separated UTF-16, as Excel saves it. A row whose id is not ASCII letters/digits is reported (in Chinese), not used.
     """
     path = course / "roster.csv"
     if not path.is_file():
         return {}
     roster: dict[str, str] = {}
     bad: list[str] = []
-    for number, row in enumerate(csv.reader(io.StringIO(read_text_any(path))), start=1):
+    text = read_text_any(path)
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in first and "," not in first else ","  # Excel's 「Unicode 文本」 is tab-separated
+    for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
         if not row or not row[0].strip() or row[0].strip().startswith("#"):
             continue
         learner = row[0].strip()

@@ -5,7 +5,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..paths import GRADING
+from .. import paths
 
 # jsonschema (pulled in by nbformat and nbgrader) imports rfc3987-syntax, which builds a grammar
 # for ~0.8 s in every process; it only serves the "iri" format, which notebook validation never uses.
@@ -41,12 +41,20 @@ def ensure_venv_on_path() -> None:
         os.environ["PATH"] = os.pathsep.join([bin_dir, *[p for p in parts if p != bin_dir]])
 
 
+def gradebook(db_url: str):
+    """nbgrader's Gradebook on `db_url` (a context manager), with alembic reachable and its notices quiet."""
+    from nbgrader.api import Gradebook
+
+    ensure_venv_on_path()
+    quiet_nbgrader_warnings()
+    return Gradebook(db_url)
+
+
 def load_config(course_root: Path | None = None, **overrides):
     """The course's traitlets Config, with CourseDirectory options overridden by keyword."""
-    from traitlets.config import Config
     from traitlets.config.loader import PyFileConfigLoader
 
-    root = Path(course_root or GRADING).resolve()
+    root = Path(course_root or paths.grading_dir()).resolve()
     loader = PyFileConfigLoader("nbgrader_config.py", path=str(root))
     config = loader.load_config()
     config.CourseDirectory.root = str(root)
@@ -57,19 +65,8 @@ def load_config(course_root: Path | None = None, **overrides):
 
 def api(course_root: Path | None = None, **overrides):
     """An NbGraderAPI for the course (quiet, with alembic reachable)."""
-    import logging
-
-    from nbgrader.apps import NbGraderAPI
-    from nbgrader.coursedir import CourseDirectory
-
-    ensure_venv_on_path()
-    quiet_nbgrader_warnings()
-    config = load_config(course_root, **overrides)
-    ensure_exchange(config)
-    coursedir = CourseDirectory(config=config)
-    nb_api = NbGraderAPI(coursedir=coursedir, config=config)
-    nb_api.log.setLevel(logging.ERROR)
-    return nb_api
+    root = Path(course_root or paths.grading_dir())
+    return api_with(load_config(root, **overrides), root)
 
 
 def api_with(config, course_root: Path):

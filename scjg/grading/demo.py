@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import random
 import re
 import shutil
@@ -198,4 +199,8 @@ def run(args) -> int:
     summary = "，".join(f"{names[k]} {v} 人" for k, v in sorted(kinds.items()))
     print(f"已生成模拟班级（{args.learners} 人；{summary}；另有 {len(cohort.stray)} 个无关文件）：{out}")
     print(f"下一步：scjg collect {args.lesson} {out}")
+    from ..paths import find_cohort
+    if args.course is None and find_cohort() is None and not os.environ.get("SCJG_ROOT"):
+        print("提示：以上在工具包自带的 grading/ 中演练。正式开班请先 scjg cohort new <班次名称> 建立班次工作区，"
+              f"各班成绩互不混合；也可 scjg cohort new rehearsal --demo {args.lesson} 在新工作区中演练。")
     return 0

@@ -1,4 +1,5 @@
-"""ipywidgets components for lessons: article viewer, penalty calculator, case explorer, self-test quiz.
+"""ipywidgets components for lessons: article viewer, penalty calculator, case explorer, self-test quiz,
+discretion and referral helper.
 
 Imported lazily so that a lesson pays only for the widgets it shows.
 """
@@ -11,6 +12,7 @@ _WHERE = {
     "PenaltyCalculator": "scjg.widgets.penalty_calculator",
     "article_viewer": "scjg.widgets.article_view",
     "CaseExplorer": "scjg.widgets.case_explorer",
+    "DiscretionHelper": "scjg.widgets.discretion_helper",
 }
 
 __all__ = sorted(_WHERE)
