@@ -1,7 +1,9 @@
 """Read what a learner typed: article references, amounts, choices and yes/no.
 
 Every hidden check normalises the learner's value here first, so that 第124条,
-"一百二十四" and 124 are the same answer. Anything that cannot be read raises
+"一百二十四" and 124 are the same answer, and the forms officers write are read too
+(食品安全法第三十四条第十项 without 书名号, 第一百二十四条第一款（五）, 不对, 应当移送公安机关).
+Surrounding quotes are dropped, so Python habits in a `%%answer` cell do no harm. Anything that cannot be read raises
 ValueError with a Chinese hint on the expected form. Only plain str, int and
 float values are accepted: an object that fakes equality is not an answer.
 """
@@ -38,16 +40,36 @@ class AnswerFormatError(ValueError):
     """A learner's answer that cannot be read; the message is a Chinese hint."""
 
 
+_EXAMPLE = {"条款": "第一百二十四条", "金额": "5万元", "选项": "B", "判断": "是"}
+_QUOTES = ('""', "''", "“”", "‘’", "「」", "『』")
+
+
 def _plain(value, what: str) -> str:
-    """The value as normalised text; reject anything but str, int, float."""
+    """The value as normalised text without spaces or surrounding quotes; reject anything but str, int, float."""
     if value is ... or value is None:
         raise AnswerFormatError(f"{what}尚未作答：请把 ... 改成你的答案。")
     if type(value) is bool:
         raise AnswerFormatError(f"{what}不应是 True/False，请按提示的格式填写。")
+    if type(value) is tuple:
+        raise AnswerFormatError(_tuple_hint(value, what))
     if type(value) not in (str, int, float):
-        raise AnswerFormatError(f"{what}的格式无法识别：请填写数字或用英文引号括起的文字，例如 124 或 \"第一百二十四条\"。")
-    text = unicodedata.normalize("NFKC", str(value))
-    return re.sub(r"\s+", "", text)
+        raise AnswerFormatError(f"{what}的格式无法识别：请直接写答案，例如 {_EXAMPLE.get(what, '第一百二十四条')}。")
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value)))
+    if re.match(r"^[A-Za-z_]\w*=", text):
+        raise AnswerFormatError(f"答题单元格里直接写答案即可，不要写“{text.split('=')[0]} =”，也不用加引号。"
+                                f"例如：第一行 %%answer 题号，第二行 {_EXAMPLE.get(what, '第一百二十四条')}。")
+    while len(text) >= 2 and text[0] + text[-1] in _QUOTES:
+        text = text[1:-1]
+    if text in ("", "...", "......"):  # after NFKC, … is ...
+        raise AnswerFormatError(f"{what}尚未作答：请把 ... 改成你的答案。")
+    return text
+
+
+def _tuple_hint(value: tuple, what: str) -> str:
+    """What a comma did to a Python answer: `100,000` is the pair (100, 0), `"A","B"` two answers."""
+    if what == "金额" and all(type(v) is int for v in value):
+        return "金额里不要加逗号：Python 把 100,000 读成了两个数。请写成 100000，或写成 \"10万元\"。"
+    return f"答案被英文逗号分成了 {len(value)} 部分。请只写一个答案；多选题的字母连着写，例如 \"AB\"。"
 
 
 def cn_int(token: str) -> int:
@@ -61,8 +83,10 @@ def cn_int(token: str) -> int:
 _REF_CN = re.compile(
     rf"^第?(?P<a>{_NUM})条"
     rf"(?:第?(?P<p>{_NUM})款)?"
-    rf"(?:第?[(（]?(?P<i>{_NUM})[)）]?项)?$"
+    rf"(?:第?[(（]?(?P<i>{_NUM})[)）]?项|[(（](?P<i2>{_NUM})[)）])?$"
 )
+# A law's name in front: 《食品安全法》, or without 书名号 食品安全法 / 中华人民共和国食品安全法 / …实施条例.
+_LAW_NAME = re.compile(r"^(?:《[^》]*》|[\u4e00-\u9fff]{1,30}?(?:法|条例|规定|办法|解释|细则)(?=第|\d))")
 _REF_PAREN = re.compile(r"^§?(?P<a>\d+)(?:[(（](?P<p>\d+)[)）])?(?:[(（](?P<i>\d+)[)）])?$")
 
 
@@ -73,26 +97,37 @@ def article_ref(value) -> ArticleRef:
         if not value.is_integer():
             raise AnswerFormatError("条款号应为整数，例如 124。")
         text = str(int(value))
-    text = re.sub(r"^《[^》]*》", "", text)  # a law name in front is fine
-    text = text.removeprefix("依据").removesuffix("规定")
     text = text.rstrip("。.")
-    if re.fullmatch(_NUM, text) and not re.search(r"[条款项]", text):
-        return ArticleRef(cn_int(text))
-    for pattern in (_REF_PAREN, _REF_CN):
-        m = pattern.match(text)
-        if m:
-            try:
-                a = cn_int(m["a"])
-                p = cn_int(m["p"]) if m["p"] else None
-                i = cn_int(m["i"]) if m["i"] else None
-            except (ValueError, KeyError):
-                break
-            if a <= 0 or (p is not None and p <= 0) or (i is not None and i <= 0):
-                break
-            return ArticleRef(a, p, i)
+    for prefix in ("依据", "依照", "根据", "违反了", "违反"):
+        text = text.removeprefix(prefix)
+    for suffix in ("的规定", "之规定", "规定"):
+        text = text.removesuffix(suffix)
+    text = _LAW_NAME.sub("", text)  # the law's name is not part of the reference
+    ref = _read_ref(text)
+    if ref is not None:
+        return ref
     raise AnswerFormatError(
         f"无法识别条款“{value}”。请写成 \"第一百二十四条第一款第五项\"、\"第124条第1款第5项\" 或只写条号 124。"
     )
+
+
+def _read_ref(text: str) -> ArticleRef | None:
+    """条、款、项 from normalised text, or None; 0 (零, 第0条) is no article."""
+    if re.fullmatch(_NUM, text):
+        numbers = [text, None, None]
+    else:
+        m = _REF_PAREN.match(text) or _REF_CN.match(text)
+        if not m:
+            return None
+        groups = m.groupdict()
+        numbers = [groups["a"], groups.get("p"), groups.get("i") or groups.get("i2")]
+    try:
+        a, p, i = (cn_int(n) if n else None for n in numbers)
+    except (ValueError, KeyError):
+        return None
+    if any(n is not None and n <= 0 for n in (a, p, i)):
+        return None
+    return ArticleRef(a, p, i)
 
 
 _UNIT = {"万": 10000, "千": 1000, "百": 100, "亿": 100000000}
@@ -125,7 +160,7 @@ def amount(value) -> float:
 def choice(value, options: str = "ABCD", multiple: bool = False) -> frozenset[str] | str:
     """`"A"`, `"a"`, `"Ａ"`; for 多选 `"A、C"`, `"AC"`, `"A,C"` → "A" or frozenset({"A","C"})."""
     text = _plain(value, "选项").upper()
-    letters = re.sub(r"[,，、;；/和及]", "", text)
+    letters = re.sub(r"答案是|答案|选项|[,，、;；:：/和及选项答。.]", "", text)
     bad = [ch for ch in letters if ch not in options]
     if not letters or bad:
         allowed = "、".join(options)
@@ -138,30 +173,39 @@ def choice(value, options: str = "ABCD", multiple: bool = False) -> frozenset[st
     return next(iter(chosen))
 
 
-_YES = {"是", "对", "正确", "√", "✓", "Y", "YES", "TRUE", "应当", "应该", "需要", "要", "移送",
+_YES = {"是", "对", "正确", "没错", "√", "✓", "Y", "YES", "TRUE", "可以", "应当", "应该", "需要", "要", "移送",
         "应当移送", "应该移送", "需要移送", "应移送", "要移送", "予以移送"}
-_NO = {"否", "不", "错", "错误", "不对", "不正确", "×", "✗", "X", "N", "NO", "FALSE", "不应当", "不应该", "不需要", "不要", "不移送",
-       "不应当移送", "不应该移送", "不需要移送", "不应移送", "无需移送", "不予移送"}
+_NO = {"否", "不", "不是", "错", "不对", "错误", "不正确", "×", "✗", "X", "N", "NO", "FALSE", "不可以", "不能",
+       "不应当", "不应该", "不应", "不需要", "不要", "无需", "不必", "不移送", "不应当移送", "不应该移送",
+       "不需要移送", "不应移送", "无需移送", "不予移送"}
+
+
+def _yes_no_words(text: str) -> str:
+    """The decision words of a 判断 answer: 应当依法移送公安机关。 → 应当移送, 对的 → 对."""
+    text = re.sub(r"^答案?是?[:：]?", "", text.rstrip("。.!！"))
+    text = re.sub(r"(?:到|给|至)?(?:公安机关|公安局|公安|司法机关)$", "", text)
+    text = text.replace("依法", "").replace("及时", "")
+    return text.removesuffix("的") if len(text) > 1 else text
 
 
 def yes_no(value) -> bool:
-    """判断题: 是/否, 对/错, √/×, True/False → bool."""
+    """判断题: 是/否, 对/错, 不对, √/×, 应当移送公安机关, True/False → bool."""
     if value is True or value is False:
         return bool(value)
-    text = _plain(value, "判断").upper()
+    text = _yes_no_words(_plain(value, "判断").upper())
     if text in _YES:
         return True
     if text in _NO:
         return False
-    raise AnswerFormatError(f"判断题答案“{value}”无法识别：请填写 \"是\" 或 \"否\"（也可填 True 或 False）。")
+    raise AnswerFormatError(f"判断题答案“{value}”无法识别：请填写“是”或“否”（也可写“对”“不对”，移送题可写“应当移送”“不移送”）。")
 
 
 def text_answer(value, min_chars: int = 10) -> str:
     """A written answer (说理); must be a str of at least `min_chars` characters."""
     if value is ... or value is None:
-        raise AnswerFormatError("尚未作答：请在引号中写下你的理由。")
+        raise AnswerFormatError("尚未作答：请写下你的理由。")
     if type(value) is not str:
-        raise AnswerFormatError("说理题请用文字作答，并放在英文引号中。")
+        raise AnswerFormatError("说理题请用文字作答。")
     cleaned = value.strip()
     if len(cleaned) < min_chars:
         raise AnswerFormatError(f"说理过短（{len(cleaned)}字）：请至少写 {min_chars} 个字。")

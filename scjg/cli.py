@@ -22,6 +22,8 @@ VERBS: dict[str, tuple[str, str]] = {
     "demo": ("scjg.grading.demo", "生成一个模拟学员班级，用于演示和测试评分流程"),
     "anonymize": ("scjg.anonymize.command", "对教员自己的案件材料脱敏，生成可用于教学的副本和核对报告"),
     "bundle": ("scjg.bundle", "生成内网离线安装包（各平台全部软件包、课程与数据、安装脚本），用 U 盘带到无网络的电脑上安装"),
+    "slides": ("scjg.slides", "把一课的讲授笔记本导出为离线 HTML 幻灯片（显示运行结果、隐藏代码，不含答案）"),
+    "handout": ("scjg.handout", "打印材料 PDF：讲义、答题卡、参考答案与评分细则（教员用）"),
 }
 
 
