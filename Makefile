@@ -33,13 +33,13 @@ $(VENV)/.installed-bundle: pyproject.toml $(VENV)/.installed
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-# Debian/Ubuntu: the browser and CJK fonts the tests need, and ip (iproute2) for the offline-bundle test's
-# network namespace (skipped when present).
+# Debian/Ubuntu: the browser and CJK fonts the tests need, ip (iproute2) for the offline-bundle test's
+# network namespace and bwrap (bubblewrap) to confine grading kernels (skipped when present).
 system-deps:
-	@if command -v chromium >/dev/null 2>&1 && command -v ip >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q .; then :; \
+	@if command -v chromium >/dev/null 2>&1 && command -v ip >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && command -v bwrap >/dev/null 2>&1 && fc-list :lang=zh 2>/dev/null | grep -q .; then :; \
 	elif command -v apt-get >/dev/null 2>&1; then \
-		echo "安装测试所需的系统软件包：chromium、中文字体、iproute2、poppler-utils……"; \
-		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk fonts-noto-color-emoji fonts-wqy-microhei iproute2 poppler-utils >/dev/null; \
+		echo "安装测试所需的系统软件包：chromium、中文字体、iproute2、poppler-utils、bubblewrap……"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk fonts-noto-color-emoji fonts-wqy-microhei iproute2 poppler-utils bubblewrap >/dev/null; \
 	else echo "请手动安装 Chromium 浏览器和一种中文字体（如 Noto Sans CJK SC），浏览器测试需要它们。"; fi
 
 lab: install

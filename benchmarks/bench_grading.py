@@ -5,6 +5,11 @@
 Builds a temporary kit, a demo cohort (scjg demo → scjg collect), then times, each in a fresh process:
 stock `nbgrader autograde LESSON` (sequential, its own course copy) and `scjg grade LESSON`.
 Prints seconds per submission, the ratio, and whether the automatic scores agree.
+`scjg grade` confines its kernels with bubblewrap where it can; `SCJG_NO_SANDBOX=1` times it unconfined:
+
+    farm-bench -n 3 --timeout 3600 \
+        --vs "env SCJG_NO_SANDBOX=1 .venv/bin/python benchmarks/bench_grading.py --lesson 02-food-safety --learners 4" \
+        -- .venv/bin/python benchmarks/bench_grading.py --lesson 02-food-safety --learners 4
 """
 from __future__ import annotations
 

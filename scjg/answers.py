@@ -41,13 +41,14 @@ class AnswerFormatError(ValueError):
 
 
 _EXAMPLE = {"条款": "第一百二十四条", "金额": "5万元", "选项": "B", "判断": "是"}
+_UNANSWERED = "尚未作答：请在答题单元格第一行（%%answer 题号）下面另起一行写答案，然后按 Shift + Enter 运行该单元格。"
 _QUOTES = ('""', "''", "“”", "‘’", "「」", "『』")
 
 
 def _plain(value, what: str) -> str:
     """The value as normalised text without spaces or surrounding quotes; reject anything but str, int, float."""
     if value is ... or value is None:
-        raise AnswerFormatError(f"{what}尚未作答：请把 ... 改成你的答案。")
+        raise AnswerFormatError(f"{what}{_UNANSWERED}")
     if type(value) is bool:
         raise AnswerFormatError(f"{what}不应是 True/False，请按提示的格式填写。")
     if type(value) is tuple:
@@ -61,7 +62,7 @@ def _plain(value, what: str) -> str:
     while len(text) >= 2 and text[0] + text[-1] in _QUOTES:
         text = text[1:-1]
     if text in ("", "...", "......"):  # after NFKC, … is ...
-        raise AnswerFormatError(f"{what}尚未作答：请把 ... 改成你的答案。")
+        raise AnswerFormatError(f"{what}{_UNANSWERED}")
     return text
 
 
@@ -164,7 +165,7 @@ def choice(value, options: str = "ABCD", multiple: bool = False) -> frozenset[st
     bad = [ch for ch in letters if ch not in options]
     if not letters or bad:
         allowed = "、".join(options)
-        raise AnswerFormatError(f"选项“{value}”无法识别：请填写 {allowed} 中的字母" + ("（可多选，如 \"AC\"）。" if multiple else "（只选一个）。"))
+        raise AnswerFormatError(f"选项“{value}”无法识别：请填写 {allowed} 中的字母" + ("（可多选，如 AC）。" if multiple else "（只选一个）。"))
     chosen = frozenset(letters)
     if multiple:
         return chosen

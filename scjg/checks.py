@@ -7,10 +7,20 @@ notebook shows friendly notices, not tracebacks.
 `expect_*` are used by hidden tests: they raise AssertionError (a Chinese
 message) when the answer is wrong or unreadable, which nbgrader records as a
 failed test.
+
+When `scjg grade` runs a submission ($SCJG_RECORD_ANSWERS set by its kernelspec), `check(...)` also
+records the learner's plain value in the cell's output (a display_data of type RECORD_MIME). The
+verdict is not taken in the learner's kernel: the grader re-runs the hidden tests of the trusted
+source notebook on these recorded values in its own process (scjg.grading.verdict).
 """
 from __future__ import annotations
 
+import os
+
 from . import answers
+
+RECORD_MIME = "application/vnd.scjg.answer+json"
+RECORD_LIMIT = 100_000  # characters of one recorded text value; longer is recorded as unreadable
 
 _READERS = {
     "article": answers.article_ref,
@@ -57,8 +67,35 @@ def format_message(label: str, value, kind: str, **options) -> tuple[bool, str]:
 
 def check(label: str, value, kind: str, **options) -> None:
     """Print whether the answer to `label` is in a readable form. Never raises, returns nothing
-    (so a check cell shows only the message)."""
-    print(format_message(label, value, kind, **options)[1])
+    (so a check cell shows only the message). While graded, also records the value (see above)."""
+    message = format_message(label, value, kind, **options)[1]
+    print(message)
+    if os.environ.get("SCJG_RECORD_ANSWERS"):
+        from IPython.display import publish_display_data
+        publish_display_data({RECORD_MIME: {"label": str(label), "kind": str(kind), "value": encode(value),
+                                            "message": message}})
+
+
+def encode(value):
+    """A learner's value as JSON the grader can trust to decode: plain str/int/float/bool, None, `...`
+    and lists of them keep their type; numpy scalars become Python numbers; anything else is recorded
+    only by its type name (it is not an answer)."""
+    if value is ... or value is None:
+        return {"t": "ellipsis" if value is ... else "none"}
+    if type(value) is bool:
+        return {"t": "bool", "v": bool(value)}
+    if type(value) is int:
+        return {"t": "int", "v": str(value)}
+    if type(value) is float:
+        return {"t": "float", "v": repr(value)}
+    if type(value) is str:
+        return {"t": "str", "v": value} if len(value) <= RECORD_LIMIT else {"t": "other", "v": "str (too long)"}
+    if type(value) in (list, tuple) and len(value) <= 100:
+        return {"t": "list", "v": [encode(v) for v in value]}
+    item = getattr(type(value), "item", None)
+    if type(value).__module__ == "numpy" and callable(item) and getattr(value, "ndim", 1) == 0:
+        return encode(item(value))
+    return {"t": "other", "v": type(value).__name__[:100]}
 
 
 def _fail(message: str):
@@ -87,8 +124,12 @@ def expect_article(value, article: int, paragraph: int | None = None, item: int 
         _fail("条、款正确，但项不正确或未写明项。")
 
 
-def expect_amount(value, expected: float, *, tolerance: float = 0.5) -> None:
-    """Is `value` the amount `expected` (yuan, within `tolerance`)?"""
+AMOUNT_TOLERANCE = 0.5  # yuan: the rounding allowance of an amount answer
+
+
+def expect_amount(value, expected: float, *, tolerance: float = AMOUNT_TOLERANCE) -> None:
+    """Is `value` the amount `expected` (yuan)? The only allowance is rounding to the yuan (`tolerance`, 0.5 yuan
+    either side, inclusive): 50000.4 is 50000, 50001 or "5.1万" is not."""
     got = _read_or_fail("amount", value)
     if abs(got - float(expected)) > tolerance:
         _fail("金额不正确。")

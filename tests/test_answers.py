@@ -108,7 +108,7 @@ def test_expect_article_requires_the_detail_asked():
 
 def test_format_messages():
     """Does the visible check say 'not answered', 'wrong format' or 'readable' in Chinese?"""
-    assert format_message("第1题", ..., "amount") == (False, "⏳ 第1题：金额尚未作答：请把 ... 改成你的答案。")
+    assert format_message("第1题", ..., "amount") == (False, "⏳ 第1题：金额尚未作答：请在答题单元格第一行（%%answer 题号）下面另起一行写答案，然后按 Shift + Enter 运行该单元格。")
     ok, msg = format_message("第1题", "5万", "amount")
     assert ok and "5万元" in msg
     ok, msg = format_message("第2题", "E", "choice")

@@ -72,7 +72,9 @@ def test_bad_submissions_are_graded_or_marked(tmp_path, monkeypatch):
     assert auto["tampered"] == {"q1-test": 0.0, "q2-test": 2.0}      # the original test was restored
     assert any("被修改" in n for n in status["tampered"]["notes"])
     assert total["faker"] == 0
-    assert total["patcher"] == 0 and any("疑似篡改评分" in n for n in status["patcher"]["notes"])
+    # the verdict is taken outside the kernel: the patch changes nothing, the wrong q1 scores 0, q2 its 2 points
+    assert auto["patcher"] == {"q1-test": 0.0, "q2-test": 2.0}
+    assert any("疑似篡改评分" in n for n in status["patcher"]["notes"])
 
     # the report lists what went wrong and what a trainer must check
     assert cli("report", LESSON) == 0
@@ -81,7 +83,7 @@ def test_bad_submissions_are_graded_or_marked(tmp_path, monkeypatch):
     issues = {(r[0], r[4]) for r in wb["异常提交"].iter_rows(min_row=2, values_only=True)}
     assert any(lr == "patcher" and "篡改" in text for lr, text in issues)
     pending = {r[0] for r in wb["待人工评分"].iter_rows(min_row=2, values_only=True) if r[2] == "全卷"}
-    assert {"died", "stubborn", "patcher"} <= pending
+    assert {"died", "stubborn"} <= pending
 
     # re-grading one learner is idempotent and leaves the others untouched
     before = scores(course)

@@ -29,7 +29,7 @@ def test_fork_server_serves_a_kernel_and_cleans_up(tmp_path):
     """Does the fork server hand out a working kernel that exits when its launcher is killed?"""
     from jupyter_client import KernelManager
     from scjg.grading.forkserver import alive
-    from scjg.grading.grade import _kernelspec, _start_forkserver
+    from scjg.grading.kernels import kernelspec as _kernelspec, start_forkserver as _start_forkserver
 
     server, socket_path = _start_forkserver(tmp_path)
     assert server is not None and socket_path.exists()

@@ -12,13 +12,20 @@ import os
 import signal
 import socket
 import sys
-import time
 
-from .forkserver import alive, read_line
+from .forkserver import read_line
 
 
 def _fallback() -> None:
-    os.execv(sys.executable, [sys.executable, "-m", "scjg.grading.sandbox", *sys.argv[1:]])
+    """A cold sandbox kernel, confined like the forked ones when the kernelspec asks for it."""
+    argv = [sys.executable, "-m", "scjg.grading.sandbox", *sys.argv[1:]]
+    if os.environ.get("SCJG_CONFINE_SHARED"):
+        from pathlib import Path
+
+        from .confine import wrap
+        argv = wrap(argv, shared=Path(os.environ["SCJG_CONFINE_SHARED"]), course=Path(os.environ["SCJG_CONFINE_COURSE"]))
+        os.execvp(argv[0], argv)
+    os.execv(sys.executable, argv)
 
 
 def main() -> None:
@@ -26,29 +33,40 @@ def main() -> None:
     if not path or "-f" not in sys.argv:
         _fallback()
     request = {"connection_file": os.path.abspath(sys.argv[sys.argv.index("-f") + 1]), "cwd": os.getcwd(),
-               "env": dict(os.environ), "launcher_pid": os.getpid()}
+               "env": dict(os.environ)}
+    client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
-            client.settimeout(10.0)
-            client.connect(path)
-            client.sendall(json.dumps(request).encode() + b"\n")
-            kernel = int(read_line(client))
+        client.settimeout(10.0)
+        client.connect(path)
+        client.sendall(json.dumps(request).encode() + b"\n")
+        kernel = int(read_line(client))
     except (OSError, ValueError):
+        client.close()
         _fallback()
         return
+    # A confined kernel's pid is in the sandbox's pid namespace: it is interrupted by message, not signal.
+    relay_signals = not os.environ.get("SCJG_CONFINE_SHARED")
 
     def relay(signum, _frame):
-        try:
-            os.kill(kernel, signum)
-        except OSError:
-            pass
+        if relay_signals:
+            try:
+                os.kill(kernel, signum)
+            except OSError:
+                pass
         if signum in (signal.SIGTERM, signal.SIGHUP):
             sys.exit(0)
 
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR1, signal.SIGUSR2):
         signal.signal(sig, relay)
-    while alive(kernel):
-        time.sleep(0.05)
+    client.settimeout(None)
+    while True:  # until the kernel's end of the connection closes
+        try:
+            if not client.recv(64):
+                break
+        except InterruptedError:
+            continue
+        except OSError:
+            break
 
 
 if __name__ == "__main__":

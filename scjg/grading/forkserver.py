@@ -7,9 +7,16 @@ notebook; the child applies the sandbox (limits, read-only checks) and becomes t
     python -m scjg.grading.forkserver SOCKET      # started by each grading worker
 
 Protocol: a client (scjg.grading.forkkernel, the kernelspec's launcher) connects to the Unix
-socket and sends one JSON request {"connection_file", "cwd", "env", "launcher_pid"}; the server
-answers with the kernel's pid. The server exits when its parent (the worker) is gone; a kernel
-exits when its launcher is gone (the kernel manager kills the launcher to stop a kernel).
+socket and sends one JSON request {"connection_file", "cwd", "env"}; the server answers with the
+kernel's pid and the kernel keeps the connection. The server exits when its parent (the worker) is
+gone; a kernel exits when its launcher hangs up (the kernel manager kills the launcher to stop a
+kernel), and the launcher exits when the kernel's end of the connection closes.
+
+Confined (started inside bubblewrap by scjg.grading.confine, $SCJG_CONFINED=1) the server is the
+sandbox's only long-lived process: before each kernel it kills every other process of the sandbox and
+empties the working folder and /tmp (`reset`), and every kernel gets the sandbox's environment and
+working folder whatever the launcher asked for. The server is not dumpable, so a kernel cannot ptrace
+it or write its memory to reach the next learner's kernel.
 """
 from __future__ import annotations
 
@@ -76,28 +83,73 @@ def read_line(conn: socket.socket, chunk: int = 65536) -> bytes:
 
 
 def alive(pid: int) -> bool:
-    """Is process `pid` running (not gone, not a zombie)?"""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
-            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except FileNotFoundError:
-        return False
-    except OSError:
+    """Is process `pid` running (not gone, not a zombie)? Without /proc (macOS), os.kill(pid, 0) decides."""
+    if os.path.isdir("/proc/self"):
         try:
-            os.kill(pid, 0)
-            return True
-        except OSError:
+            with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+                return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+        except FileNotFoundError:
             return False
+        except OSError:
+            pass
+    try:
+        os.kill(pid, 0)
+        return True
+    except PermissionError:
+        return True
+    except OSError:
+        return False
 
 
-def _watch(pid: int) -> None:
-    """In a kernel: exit at once when the launcher `pid` is gone (the kernel manager killed it)."""
-    while alive(pid):
-        time.sleep(0.1)
+def confined() -> bool:
+    """Is this the confined fork server: in its own sandbox and pid namespace (bwrap makes it pid 2)?"""
+    return os.environ.get("SCJG_CONFINED") == "1" and os.getpid() == 2
+
+
+def reset() -> None:
+    """Confined only: kill every other process of the sandbox, empty the working folder and /tmp."""
+    from .confine import WORK
+    for _attempt in range(100):
+        try:
+            os.kill(-1, signal.SIGKILL)  # in a pid namespace: all its processes but pid 1 and this one
+        except ProcessLookupError:
+            break
+        time.sleep(0.01)
+        _reap()
+    keep = os.environ.get("SCJG_CONFINE_SHARED", "")
+    for folder in (WORK, "/tmp"):
+        _empty(folder, keep)
+
+
+def _empty(folder: str, keep: str) -> None:
+    """Remove everything in `folder` except the way to `keep` (the shared host folder bound inside)."""
+    import shutil
+    for entry in os.scandir(folder):
+        if keep and (keep == entry.path or keep.startswith(entry.path + os.sep)):
+            if keep != entry.path:
+                _empty(entry.path, keep)
+        elif entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+        else:
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                pass
+
+
+def _watch(conn: socket.socket) -> None:
+    """In a kernel: exit at once when the launcher hangs up (the kernel manager killed it). The open
+    connection is the link both ways: a confined kernel cannot see the launcher's pid."""
+    conn.settimeout(None)
+    try:
+        while conn.recv(64):
+            pass
+    except OSError:
+        pass
     os._exit(1)
 
 
-def _become_kernel(request: dict) -> None:
+def _become_kernel(request: dict, conn: socket.socket) -> None:
     """In the forked child: adopt the launcher's cwd and environment, apply the sandbox, run ipykernel."""
     for sig in (signal.SIGCHLD, signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, signal.SIG_DFL)
@@ -107,14 +159,20 @@ def _become_kernel(request: dict) -> None:
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
-    os.chdir(request["cwd"])
+    env, cwd = request["env"], request["cwd"]
+    if os.environ.get("SCJG_CONFINED") == "1":
+        from . import confine
+        env, cwd = confine.environment(env), confine.WORK
+        os.makedirs(env["MPLCONFIGDIR"], exist_ok=True)
+    os.chdir(cwd)
     os.environ.clear()
-    os.environ.update(request["env"])
-    sys.path.insert(0, request["cwd"])
+    os.environ.update(env)
+    sys.path.insert(0, cwd)
     from . import sandbox
     sandbox.apply_limits()
     sandbox.freeze_checks()
-    threading.Thread(target=_watch, args=(int(request["launcher_pid"]),), daemon=True).start()
+    sandbox.limit_output()
+    threading.Thread(target=_watch, args=(conn,), daemon=True).start()
     sys.argv = [sys.executable, "-f", request["connection_file"]]
     from ipykernel import kernelapp
     kernelapp.launch_new_instance()
@@ -132,7 +190,17 @@ def _reap(_signum=None, _frame=None) -> None:
 
 def serve(path: str) -> None:
     """Preload, listen on `path`, fork a kernel per request until the parent process is gone."""
+    if os.environ.get("SCJG_CONFINED") == "1":
+        from .confine import seed_home
+        seed_home()
     preload()
+    sandboxed = confined()
+    if sandboxed:
+        try:
+            import ctypes
+            ctypes.CDLL(None).prctl(4, 0)  # PR_SET_DUMPABLE 0: kernels cannot ptrace the server
+        except (OSError, AttributeError):
+            pass
     parent = os.getppid()
     signal.signal(signal.SIGCHLD, _reap)
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -152,12 +220,13 @@ def serve(path: str) -> None:
                 request = json.loads(read_line(conn))
             except (OSError, ValueError):  # a client that hung up or sent garbage: its launcher falls back
                 continue
+            if sandboxed:
+                reset()
             pid = os.fork()
             if pid == 0:
                 server.close()
-                conn.close()
                 try:
-                    _become_kernel(request)
+                    _become_kernel(request, conn)
                 finally:
                     os._exit(0)
             try:
