@@ -241,3 +241,25 @@ def number(value) -> float:
     if math.isnan(result) or math.isinf(result):
         raise AnswerFormatError("答案不是有效的数字（NaN 或无穷大）。")
     return result
+
+
+_DATE = re.compile(rf"^(?P<y>{_NUM})[年\-/.](?P<m>{_NUM})[月\-/.](?P<d>{_NUM})日?$")
+
+
+def date_answer(value):
+    """A date as a learner writes it: `2024年3月15日`, `2024-03-15`, `2024/3/15`, `2024.3.15`,
+    `二〇二四年三月十五日` → datetime.date; an impossible date (2月30日) is refused in Chinese."""
+    from datetime import date
+
+    text = _plain(value, "日期")
+    m = _DATE.match(text)
+    if not m:
+        raise AnswerFormatError(f"日期“{value}”无法识别：请写成 2024年3月15日 或 2024-03-15。")
+    year = m.group("y")
+    if not year.isdigit():  # 二〇二四 is read digit by digit
+        year = "".join(str("〇一二三四五六七八九".index(c)) if c in "〇一二三四五六七八九" else c
+                       for c in year.replace("零", "〇"))
+    try:
+        return date(cn_int(year), cn_int(m.group("m")), cn_int(m.group("d")))
+    except ValueError:
+        raise AnswerFormatError(f"“{value}”不是日历上存在的日期，请核对年、月、日。") from None

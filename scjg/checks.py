@@ -30,6 +30,7 @@ _READERS = {
     "yes_no": answers.yes_no,
     "text": answers.text_answer,
     "number": answers.number,
+    "date": answers.date_answer,
 }
 
 
@@ -45,11 +46,13 @@ def _describe(kind: str, value) -> str:
         return f"{len(value)}字"
     if kind == "number":
         return f"{value:g}"
+    if kind == "date":
+        return f"{value.year}年{value.month}月{value.day}日"
     return str(value)
 
 
 def read(kind: str, value, **options):
-    """Read an answer of `kind` (article, amount, number, choice, multi, yes_no, text); ValueError if unreadable."""
+    """Read an answer of `kind` (article, amount, number, choice, multi, yes_no, text, date); ValueError if unreadable."""
     if kind not in _READERS:
         raise ValueError(f"未知的题型：{kind}")
     return _READERS[kind](value, **options)
@@ -162,3 +165,11 @@ def expect_number(value, expected: float, *, tolerance: float = 1e-6) -> None:
     got = _read_or_fail("number", value)
     if not isinstance(expected, numbers.Real) or abs(got - float(expected)) > tolerance:
         _fail("数值不正确。")
+
+
+def expect_date(value, year: int, month: int, day: int) -> None:
+    """Is `value` the date year-month-day (2024年3月15日, 2024-03-15, ...)?"""
+    from datetime import date
+
+    if _read_or_fail("date", value) != date(year, month, day):
+        _fail("日期不正确。")

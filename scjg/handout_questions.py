@@ -20,7 +20,7 @@ from .money import yuan
 from .slides import execute, is_graded
 
 KINDS = {"article": "条款", "amount": "金额", "choice": "单选", "multi": "多选", "yes_no": "判断",
-         "text": "文字", "number": "数字"}
+         "text": "文字", "number": "数字", "date": "日期"}
 _CHECK = re.compile(r"""check\(\s*["'](第(\d+)题[^"']*)["']\s*,\s*(\w+)\s*,\s*["'](\w+)["']""")
 
 
@@ -141,6 +141,8 @@ def _part_key(question: Question, part: Part, value) -> str:
         return "；".join(_option(question.stem, letter) for letter in letters)
     if part.kind == "yes_no":
         return "是（正确）" if read else "否（错误）"
+    if part.kind == "date":
+        return f"{read.year}年{read.month}月{read.day}日"
     return f"{read:g}" if isinstance(read, float) else str(read)
 
 
@@ -211,4 +213,5 @@ def answer_forms(kind: str) -> str:
         "choice": "Ａ　　Ｂ　　Ｃ　　Ｄ　（圈选一项）",
         "multi": "Ａ　　Ｂ　　Ｃ　　Ｄ　（可圈选多项）",
         "yes_no": "是（对）　　否（错）　（圈选）",
+        "date": "＿＿＿＿年＿＿月＿＿日",
     }.get(kind, "＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿")

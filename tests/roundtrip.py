@@ -53,3 +53,12 @@ def source_notebook(course_root: Path, lesson_id: str):
 
 def released_notebook(course_root: Path, lesson_id: str):
     return nbformat.read(str(course_root.parent / "notebooks" / lesson_id / f"{lesson_id}.ipynb"), as_version=4)
+
+
+def grade_typed(course_root: Path, nb_api, lesson_id: str, learner: str, answers: dict[str, str]) -> dict[str, float]:
+    """Type `answers` into the released notebook as a learner does, submit it and autograde it."""
+    from scjg.grading.fill import type_answers
+
+    nb = type_answers(released_notebook(course_root, lesson_id), answers)
+    submit(course_root, lesson_id, learner, nb)
+    return autograde_scores(nb_api, course_root, lesson_id, learner)

@@ -7,20 +7,10 @@ import re
 import pytest
 
 from scjg import laws
-from scjg.paths import LESSONS
+from tests.lesson_plans import answer_cell, assert_fits_90_minutes, assert_legal_language, plan_text, whole_row
 
-PLAN = (LESSONS / "02-food-safety" / "plan.md").read_text(encoding="utf-8")
+PLAN = plan_text("02-food-safety")
 AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万)?元")
-
-
-def whole_row(label: str) -> str:
-    rows = [line for line in PLAN.splitlines() if line.startswith(f"| {label} |")]
-    assert len(rows) == 1, f"答案表中应有且只有一行 {label}"
-    return rows[0]
-
-
-def answer_row(label: str) -> str:
-    return whole_row(label).split("|")[4]  # the 答案 column
 
 
 def amounts(text: str) -> set[float]:
@@ -36,7 +26,7 @@ def amounts(text: str) -> set[float]:
 def test_key_amounts_are_the_statutes(label, law, article, sentence, low, high):
     """Does the key state exactly the range the statute sets for that question's facts (amounts read as numbers)?"""
     assert sentence in laws.article(law, article).text
-    text = answer_row(label) if label != "第9题" else whole_row(label)  # 第9题's answer is letters; its 解析 has the range
+    text = answer_cell(PLAN, label) if label != "第9题" else whole_row(PLAN, label)  # 第9题's answer is letters; its 解析 has the range
     assert amounts(text) == {float(low), float(high)}, text
 
 
@@ -49,17 +39,9 @@ def test_amounts_are_read_as_numbers_not_substrings():
 
 def test_key_is_written_in_legal_language_not_code():
     """Does the key avoid code notation (fine_range(...), discretion.decide, no_penalty_first)?"""
-    for code in ("fine_range", "decide(", "no_penalty", "scjg.", "mitigated_or_lenient", "True", "False"):
-        assert code not in PLAN, code
+    assert_legal_language(PLAN)
 
 
 def test_plan_fits_a_90_minute_lecture():
     """Does the plan give discussion time, graded work as homework, 重点/难点, a pass mark and a 5-item pre/post test?"""
-    rows = [line for line in PLAN.splitlines() if re.match(r"^\| \d+–\d+ \|", line)]
-    assert rows and rows[-1].startswith("| 87–90 |"), "时间表应到 90 分钟为止"
-    assert any("讨论" in row for row in rows)
-    assert "课后完成" in PLAN
-    assert "## 教学重点" in PLAN and "## 教学难点" in PLAN
-    assert re.search(r"合格线[^0-9]*\d+ 分", PLAN)
-    section = PLAN.split("## 前测和后测")[1].split("\n## ")[0]
-    assert len(re.findall(r"^\d\. ", section, flags=re.M)) == 5
+    assert_fits_90_minutes(PLAN)

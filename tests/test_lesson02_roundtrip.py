@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from scjg import catalog
-from scjg.grading.fill import fill_answers, type_answers
-from tests.roundtrip import autograde_scores, release_in, released_notebook, submit
+from scjg.grading.fill import fill_answers
+from tests.roundtrip import autograde_scores, grade_typed, release_in, released_notebook, submit
 
 LESSON = "02-food-safety"
 pytestmark = pytest.mark.slow
@@ -35,9 +35,7 @@ POINTS = {"q1-test": 1, "q2-test": 2, "q3-test": 2, "q4-test": 2, "q5-test": 1, 
 
 
 def grade(course, nb_api, learner: str, answers: dict[str, str]) -> dict[str, float]:
-    nb = type_answers(released_notebook(course, LESSON), answers)
-    submit(course, LESSON, learner, nb)
-    return autograde_scores(nb_api, course, LESSON, learner)
+    return grade_typed(course, nb_api, LESSON, learner, answers)
 
 
 def test_points_match_catalog():

@@ -89,6 +89,8 @@ def test_plan_fits_a_90_minute_lecture():
     assert "课后完成" in PLAN
     assert "## 教学重点" in PLAN and "## 教学难点" in PLAN
     assert re.search(r"合格线[^0-9]*17 分", PLAN)
+    from scjg import catalog
+    assert catalog.lesson(LESSON)["pass_mark"] == 17  # the progress report uses the plan's pass mark
     section = PLAN.split("## 前测和后测")[1].split("\n## ")[0]
     assert len(re.findall(r"^\d\. ", section, flags=re.M)) == 5
 

@@ -78,9 +78,10 @@ def test_case_card_says_yes_no_and_hides_rule_ids():
 
 
 def test_next_lesson_names_only_released_lessons():
-    """Does 下一课 point from lesson 00 to the released lesson 02 (not the planned 01), from 02 to the released 04
-    (not the planned 03), and from 04 to nothing yet?"""
-    assert lesson.next_lesson_text("00-getting-started") == "下一课：第2课 食品安全法：典型违法行为与罚则。"
+    """Does 下一课 point from lesson 00 to the released lesson 01, from 01 to 02, from 02 (03 is planned) to the
+    released 04, and from 04 to nothing yet?"""
+    assert lesson.next_lesson_text("00-getting-started") == "下一课：第1课 行政处罚基础：处罚种类、裁量与移送。"
+    assert lesson.next_lesson_text("01-penalty-basics") == "下一课：第2课 食品安全法：典型违法行为与罚则。"
     assert lesson.next_lesson_text("02-food-safety") == "下一课：第4课 特种设备安全法：电梯、锅炉、气瓶与叉车。"
     assert "正在编写中" in lesson.next_lesson_text("04-special-equipment")
 
