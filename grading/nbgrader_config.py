@@ -22,9 +22,14 @@ c.CourseDirectory.notebook_id = "[0-9][0-9]-*"
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "plan.md", "*.bak"]
 
 # The exchange (release/fetch/submit inside JupyterLab) lives in the course folder by default, so a
-# single training machine works without root. On a shared server set it to a folder every account
-# can write, e.g. c.Exchange.root = "/srv/nbgrader/exchange".
-c.Exchange.root = os.path.join(HERE, "exchange")
+# single training machine works without root. On a shared server (deploy/jupyterhub) the hub sets
+# $SCJG_EXCHANGE to a folder every account can write, e.g. /srv/nbgrader/exchange.
+c.Exchange.root = os.environ.get("SCJG_EXCHANGE") or os.path.join(HERE, "exchange")
+
+# On a hub the trainers share one PostgreSQL gradebook ($SCJG_DB, set by the hub for trainers): formgrader
+# reads it, and `scjg grade`/`scjg report` use it when no --db is given.
+if os.environ.get("SCJG_DB"):
+    c.CourseDirectory.db_url = os.environ["SCJG_DB"]
 
 # A learner sees `%%answer q1` and an empty line to type the answer on (or, in 进阶 data
 # questions, `q12 = ...  # ← hint`), never `raise NotImplementedError()`.

@@ -182,8 +182,9 @@ def question_label(grade_id: str) -> str:
 
 
 def db_url(course: Path, option: str | None = None) -> str:
-    """The gradebook URL: `--db` (checked: a driver is installed and the database answers), else
-    sqlite grading/gradebook.db. A bad `--db` is a Chinese ValueError, not a traceback."""
+    """The gradebook URL: `--db`, else $SCJG_DB (a hub's shared PostgreSQL), checked (a driver is installed
+    and the database answers); else sqlite grading/gradebook.db. A bad URL is a Chinese ValueError."""
+    option = option or os.environ.get("SCJG_DB")
     if not option:
         return f"sqlite:///{course / 'gradebook.db'}"
     from sqlalchemy import create_engine, text

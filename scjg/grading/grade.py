@@ -39,7 +39,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import common, course
+from . import common, course, shared_gradebook
 from .merge import merge
 from .pool import Pool
 from .selfcheck import check_answer_key
@@ -72,6 +72,7 @@ def grade(course_root: Path, lesson_id: str, *, jobs: int | None = None, db: str
     todo = list(dict.fromkeys(learners)) if learners else collected
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     roster = common.load_roster(course_root, warn=False)
+    shared_gradebook.prepare(url, todo, roster)  # several trainers on one PostgreSQL gradebook
     release = work / "release"
     released = course.register_assignment(course_root, lesson_id, url, release)
     template = work / "template.db"

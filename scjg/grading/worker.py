@@ -185,7 +185,10 @@ class Worker:
             result["seconds"] = time.perf_counter() - start
             return result
         if result["status"] == "ok" or (self.root / "autograded" / learner / self.lesson).exists():
-            self.api.generate_feedback(self.lesson, learner, force=True)
+            outcome_fb = self.api.generate_feedback(self.lesson, learner, force=True)
+            if not outcome_fb.get("success"):  # otherwise silent: the learner would just get no feedback
+                os.write(2, f"[scjg grade] {learner}: feedback failed\n{outcome_fb.get('log')}\n"
+                            f"{outcome_fb.get('error')}\n".encode())
         for sub in ("autograded", "feedback"):
             made = self.root / sub / learner / self.lesson
             target = self.main / sub / learner / self.lesson
