@@ -180,3 +180,15 @@ def case_card(row, title: str | None = None):
                 f"<div style='font-weight:bold;color:#2f6f9f'>{_e(head)}</div>"
                 f"<p style='line-height:1.7'>{facts}</p><table>{''.join(items)}</table>"
                 f"<div style='color:#888;font-size:0.85em'>案例为教学用合成数据。</div></div>")
+
+
+def case_facts(row, title: str | None = None):
+    """练习用的案情：只显示违法事实原文（取自案例数据），不显示违反条款、处罚依据和罚款（那是要学员答的）。"""
+    from IPython.display import HTML
+
+    get = row.get if hasattr(row, "get") else (lambda k, d=None: getattr(row, k, d))
+    facts = _e(str(get("violation_facts", "") or ""))
+    return HTML(f"<div style='border:1px solid #cfd8e3;border-radius:6px;padding:0.5em 1em;margin:0.4em 0'>"
+                f"<div style='font-weight:bold;color:#2f6f9f'>{_e(title or '案情')}</div>"
+                f"<p style='line-height:1.7'>{facts}</p>"
+                f"<div style='color:#888;font-size:0.85em'>案例为教学用合成数据。</div></div>")

@@ -84,6 +84,7 @@ def test_next_lesson_names_only_released_lessons():
 
     assert lesson.next_lesson_text("00-getting-started") == "下一课：第1课 行政处罚基础：处罚种类、裁量与移送。"
     assert lesson.next_lesson_text("01-penalty-basics") == "下一课：第2课 食品安全法：典型违法行为与罚则。"
+    assert lesson.next_lesson_text("02-food-safety") == "下一课：第4课 特种设备安全法：电梯、锅炉、气瓶与叉车。"
     released = catalog.ids()
     for here, there in zip(released, released[1:]):
         assert lesson.next_lesson_text(here) == f"下一课：{catalog.lesson(there)['title']}。"
