@@ -8,7 +8,6 @@ nbgrader, grades with `scjg grade` on PostgreSQL and releases feedback from a ke
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import tempfile
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from scjg.paths import ROOT
+from tests.hub_loopback import loopback
 
 pytestmark = [pytest.mark.slow, pytest.mark.hub,
               pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
@@ -28,14 +28,6 @@ SUFFIX = f"{os.getpid() % 100000}"
 TRAINER, LEARNER_A, LEARNER_B = f"hubt{SUFFIX}", f"hubla{SUFFIX}", f"hublb{SUFFIX}"
 
 
-def _loopback():
-    spec = importlib.util.spec_from_file_location("loopback", ROOT / "deploy" / "jupyterhub" / "loopback.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-loopback = _loopback()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ as the unprivileged `postgres` account, and stopped after (deploy/jupyterhub/loo
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
@@ -17,6 +16,7 @@ import openpyxl
 import pytest
 
 from scjg.paths import ROOT
+from tests.hub_loopback import loopback
 
 pytestmark = pytest.mark.slow
 
@@ -25,14 +25,6 @@ LEARNERS = 4
 SEED = 11
 
 
-def _loopback():
-    spec = importlib.util.spec_from_file_location("loopback", ROOT / "deploy" / "jupyterhub" / "loopback.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-loopback = _loopback()
 
 
 def kit(base: Path) -> Path:
