@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import yaml
 
 from scjg.grading import progress, report
 from tests.grading_helpers import LESSON, build_gradebook, cli, make_kit
@@ -37,6 +38,15 @@ def test_discrimination_on_a_cohort_with_known_top_and_bottom_groups(tmp_path, m
     assert items.loc["q3-written", "评分方式"] == "人工"
 
 
+def teach_only(catalog: Path, lesson_ids: tuple[str, ...]) -> None:
+    """A cohort that is taught these lessons only: the others are planned in its copy of the catalog."""
+    data = yaml.safe_load(catalog.read_text(encoding="utf-8"))
+    for entry in data["lessons"]:
+        if entry["id"] not in lesson_ids:
+            entry["status"] = "planned"
+    catalog.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def progress_course(tmp_path_factory):
     """A kit whose lesson-00 gradebook holds p1–p4 with known scores, p5 on the roster only, p6 and p1 (lesson 02)
@@ -47,6 +57,7 @@ def progress_course(tmp_path_factory):
 
 def progress_cohort(tmp_path, monkeypatch):
     course = make_kit(tmp_path, monkeypatch)
+    teach_only(course.parent / "lessons" / "catalog.yaml", (LESSON, OTHER))
     (course / "roster.csv").write_text("学员编号,姓名\np1,王某\np2,李某\np3,张某\np4,刘某\np5,陈某\np6,杨某\n",
                                        encoding="utf-8")
     build_gradebook(course, {
