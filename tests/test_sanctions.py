@@ -147,18 +147,35 @@ def test_food_regulation_75_reaches_the_persons():
 
 
 def test_refund_reduces_what_is_confiscated():
-    """Is a refunded overcharge not confiscated again (行政处罚法§28②, 价格规定§16; H3)?"""
-    r = fine_range("价格违法行为行政处罚规定", 7, illegal_income=5840.40, refunded=5840.40)
-    conf = next(s for s in r.sanctions if s.kind == "没收违法所得")
-    assert conf.amount == 0 and "第二十八条第二款" in conf.note
+    """Is only the unrefunded part of the 违法所得 confiscated (行政处罚法§28②, 价格规定§16; H3), and said so?"""
     part = fine_range("价格违法行为行政处罚规定", 7, illegal_income=1000, refunded=400)
-    assert next(s for s in part.sanctions if s.kind == "没收违法所得").amount == 600
+    conf = next(s for s in part.sanctions if s.kind == "没收违法所得")
+    assert conf.amount == 600 and conf.mandatory
+    assert "应没收的违法所得为600元：违法所得1000元减去已退还的400元" in part.basis
+    assert "除依法应当退赔的外" in conf.note and "第十六条" in conf.note
 
 
-def test_refund_above_income_is_refused():
-    """Is a refund larger than the 违法所得 refused with a Chinese message?"""
-    with pytest.raises(ValueError, match="不能多于违法所得"):
-        fine_range("价格违法行为行政处罚规定", 7, illegal_income=100, refunded=200)
+@pytest.mark.parametrize("income,refunded", [(5840.40, 5840.40), (100, 200)])
+def test_a_full_refund_leaves_nothing_to_confiscate(income, refunded):
+    """Is a fully refunded (or over-refunded) overcharge not listed as a mandatory 没收违法所得, and is that said in Chinese?"""
+    r = fine_range("价格违法行为行政处罚规定", 7, illegal_income=income, refunded=refunded)
+    assert not any("没收违法所得" in s.types for s in r.sanctions)
+    assert "已全部退还" in r.basis and "无可没收" in r.basis and "第二十八条第二款" in r.basis
+    assert (r.min, r.max) == (0, income * 5)
+
+
+def test_a_full_refund_under_the_price_law_names_the_refund_rule():
+    """Does 价格法§39 with 违法所得3000元 fully refunded confiscate nothing and cite 行政处罚法§28②?"""
+    r = fine_range("价格法", 39, illegal_income=3000, refunded=3000)
+    assert [s.kind for s in r.sanctions] == ["责令改正"]
+    assert "违法所得3000元已全部退还（已退还3000元），无可没收" in r.basis
+
+
+def test_no_refund_no_refund_sentence():
+    """Without a refund, is the whole 违法所得 confiscated and no refund sentence added?"""
+    r = fine_range("价格违法行为行政处罚规定", 7, illegal_income=1000)
+    assert next(s for s in r.sanctions if s.kind == "没收违法所得").amount == 1000
+    assert "退还" not in r.basis
 
 
 def test_income_that_cannot_be_fixed_is_treated_as_none():
@@ -274,8 +291,13 @@ def test_sanction_types_follow_article_9():
 
 def test_more_food_coverage():
     """Do 食品安全法§128 (事故证据 10万–50万), §131 (平台 5万–20万) and 检查办法§48 (可以并处 5000–5万 after 拒不改正) hold?"""
-    r128 = fine_range("食品安全法", 128)
+    r128 = fine_range("食品安全法", 128, rule_id="food-128-incident-evidence")
     assert (r128.min, r128.max) == (100000, 500000) and any(s.kind == "责令停产停业" for s in r128.sanctions)
+    warned = fine_range("食品安全法", 128, rule_id="food-128-incident-no-report")
+    assert (warned.min, warned.max) == (0, 0)
+    assert [(s.kind, s.applies) for s in warned.sanctions] == [("责令改正", True), ("警告", True), ("吊销许可证", None)]
+    with pytest.raises(ValueError, match="多条罚则"):
+        fine_range("食品安全法", 128)
     r131 = fine_range("食品安全法", 131, 1)
     assert (r131.min, r131.max) == (50000, 200000)
     r48 = fine_range("食品生产经营监督检查管理办法", 48, conditions_met=True)

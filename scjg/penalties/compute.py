@@ -40,10 +40,10 @@ def compute(rule: Rule, **facts) -> FineRange:
     common = dict(rule_id=rule.id, law=rule.law, article=rule.article, paragraph=rule.paragraph,
                   items=rule.items, version=laws.law_info(rule.law).version_date,
                   sanctions=resolve_sanctions(rule, facts, serious), serious=serious is True)
-    tail = serious_words + _notes(rule)
+    tail = serious_words + refund_words(rule, facts) + _notes(rule)
     if rule.governed_by:
-        return FineRange(None, None, False, f"依照{rule.citation}：罚款数额依照{rule.governed_by}，本工具未收录，"
-                         f"请查当地规定。{tail}", rule.quote, [], **common)
+        why = f"罚款数额依照{rule.governed_by}，本工具未收录，请查当地规定。"
+        return FineRange(None, None, False, f"依照{rule.citation}：{why}{tail}", rule.quote, [], no_amount=why, **common)
     if rule.fine is None:
         extra = ""
         if rule.see_also:
@@ -88,23 +88,48 @@ def _condition_met(cond: str | None, facts: dict, serious) -> bool | None:
 
 
 def resolve_sanctions(rule: Rule, facts: dict, serious=False) -> tuple[Sanction, ...]:
-    """事实之下本规则的其他处罚：前提明显不具备的不列出；没收违法所得按退还后的数额。"""
+    """事实之下本规则的其他处罚：前提明显不具备的不列出；没收违法所得按退还后的数额，全部退还的不列出
+    （fine_range 的 basis 中说明“违法所得已全部退还，无可没收”）。"""
     out = []
-    income, refunded = facts.get("illegal_income"), facts.get("refunded") or 0.0
+    income = facts.get("illegal_income")
     for s in rule.sanctions:
         applies = _condition_met(s.condition, facts, serious)
         if applies is False:
             continue
         amount, note = None, s.note
         if "没收违法所得" in s.types and isinstance(income, float):
-            amount = max(income - refunded, 0.0)
-            if refunded:
-                note = (f"已退还的{yuan(refunded)}不予没收（行政处罚法第二十八条第二款：“除依法应当退赔的外”"
-                        + ("；价格违法行为行政处罚规定第十六条" if rule.law in _PRICE_LAWS else "") + "）。")
-            if income == 0 and s.kind == "没收违法所得":
-                continue
+            amount = _left_to_confiscate(facts)
+            if amount == 0 and s.types == ("没收违法所得",):
+                continue  # 没有违法所得，或已全部退还：无可没收
+            if facts.get("refunded"):
+                note = refund_words(rule, facts)
         out.append(replace(s, applies=applies, amount=amount, note=note))
     return tuple(out)
+
+
+def _left_to_confiscate(facts: dict) -> float:
+    """应没收的违法所得：违法所得减去已退还的多收价款（不少于 0）。"""
+    return round(max(facts["illegal_income"] - (facts.get("refunded") or 0.0), 0.0), 2)
+
+
+_REFUND_28 = "当事人有违法所得，除依法应当退赔的外，应当予以没收"
+_REFUND_16 = "由政府价格主管部门予以没收"
+
+
+def refund_words(rule: Rule, facts: dict) -> str:
+    """退还与没收的说明（行政处罚法第二十八条第二款；价格类另引价格违法行为行政处罚规定第十六条）；未退还时为空。"""
+    income, refunded = facts.get("illegal_income"), facts.get("refunded")
+    if not refunded or not isinstance(income, float) or not any("没收违法所得" in s.types for s in rule.sanctions):
+        return ""
+    why = f"（《行政处罚法》第二十八条第二款：“{_REFUND_28}”"
+    if rule.law in _PRICE_LAWS:
+        why += ("；《价格违法行为行政处罚规定》第十六条：多付价款责令限期退还，拒不退还或者期限届满没有退还的，"
+                f"才“{_REFUND_16}”")
+    why += "）"
+    left = _left_to_confiscate(facts)
+    if left == 0:
+        return f"违法所得{yuan(income)}已全部退还（已退还{yuan(refunded)}），无可没收{why}。"
+    return f"应没收的违法所得为{yuan(left)}：违法所得{yuan(income)}减去已退还的{yuan(refunded)}{why}。"
 
 
 # ---------------------------------------------------------------- 罚款
@@ -170,7 +195,7 @@ def _fine(rule: Rule, facts: dict, serious, tail: str, common: dict) -> FineRang
     base, base_words = _base(rule, facts)
     if base is None and fine.depends_on != "none" and base_words:
         return FineRange(None, None, fine.mandatory, f"依照{rule.citation}：{base_words}{tail}", fine.quote,
-                         conds, **common)
+                         conds, no_amount=base_words.rstrip("；") + "。", **common)
     used, floor_note = _floor(rule, base, facts.get("channel"))
     tier = next((t for t in tiers if t.matches(used)), None)
     if tier is None:

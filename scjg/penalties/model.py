@@ -238,7 +238,9 @@ class Rule:
 
 @dataclass(frozen=True)
 class FineRange:
-    """fine_range 的结果：min/max 为罚款幅度（元），max 为 None 表示法律未规定上限或数额由其他文件规定。"""
+    """fine_range 的结果：min/max 为罚款幅度（元）。max 为 None：法律未规定上限；min 也为 None：本工具算不出数额
+    （数额由未收录的文件规定，如食品安全法第一百二十七条；或按倍数计算而金额无法查清）——此时 basis 说明原因，
+    range_words 给出可直接显示的中文，allows() 返回 None（无法核对）。"""
 
     min: float | None
     max: float | None
@@ -254,14 +256,31 @@ class FineRange:
     version: str = ""
     sanctions: tuple[Sanction, ...] = ()
     serious: bool = False
+    no_amount: str = ""        # min 为 None 时：为什么算不出数额（中文一句）
+
+    @property
+    def known(self) -> bool:
+        """本工具能否给出罚款数额（min 不为 None）。"""
+        return self.min is not None
+
+    @property
+    def range_words(self) -> str:
+        """罚款幅度的中文，例如“5万元至10万元”“不处罚款”；算不出数额时说明原因（不会出错）。"""
+        if self.min is None:
+            return self.no_amount or "本工具算不出罚款数额，见计算说明。"
+        if not self.min and not self.max:
+            return "不处罚款"
+        return f"{yuan(self.min) if self.min else '0元'}至{'法律未规定上限' if self.max is None else yuan(self.max)}"
+
+    def allows(self, amount: float) -> bool | None:
+        """罚款 amount（元）是否在法定幅度内；算不出数额时为 None（只能对照 basis 所说的规定核对）。"""
+        if self.min is None:
+            return None
+        return self.min - 0.005 <= amount and (self.max is None or amount <= self.max + 0.005)
 
     def _repr_html_(self) -> str:
         import html
-        if self.min is None:
-            head = "罚款数额：本数据未收录"
-        else:
-            hi = "不设上限" if self.max is None else yuan(self.max)
-            head = f"罚款幅度：{yuan(self.min)} 至 {hi}"
+        head = self.range_words if self.min is None else "罚款幅度：" + self.range_words
         other = "".join(f"<li>{html.escape(s.words())}{'' if s.mandatory else '（可选）'}</li>" for s in self.sanctions)
         return (f"<div><b>{html.escape(head)}</b>"
                 f"（{'必须处罚款' if self.mandatory else '可以处罚款'}）<br>{html.escape(self.basis)}"
