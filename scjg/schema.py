@@ -142,6 +142,8 @@ def discretion_interval(disc: str, lo: float, hi: float) -> tuple[float, float] 
     """某一裁量情形下罚款可取的区间（闭区间）；不可能时返回 None。"""
     if disc in NO_PENALTY or disc == "referred":
         return (0.0, 0.0)
+    if lo is None:
+        return None  # 数额由未收录的文件规定（FineRange.min 为 None）
     if disc == "mitigated":
         if lo <= 0:
             return None
@@ -151,14 +153,19 @@ def discretion_interval(disc: str, lo: float, hi: float) -> tuple[float, float] 
     return (lo + a * w, lo + b * w)
 
 
-def fine_allowed(disc: str, fine: float, lo: float, hi: float | None, mandatory: bool) -> str | None:
-    """罚款与裁量情形、法定幅度是否相符；相符返回 None，否则返回中文原因。"""
+def fine_allowed(disc: str, fine: float, lo: float | None, hi: float | None, mandatory: bool) -> str | None:
+    """罚款与裁量情形、法定幅度是否相符；相符（或本工具无从核对）返回 None，否则返回中文原因。
+
+    lo 为 None：数额由本工具未收录的文件规定（食品安全法第一百二十七条的省级办法等），罚款只能对照该文件核对，这里不报问题；
+    不予处罚、移送的罚款仍须为 0。"""
+    if disc in NO_PENALTY or disc == "referred":
+        return None if fine == 0 else f"{DISCRETIONS[disc]}的案例罚款应为 0，实为 {fine:,.2f} 元"
+    if lo is None:
+        return None
     if hi is None:
         return "法定幅度无上限，本教材案例不使用此类规则"
     if fine > hi + 1e-6:
         return f"罚款 {fine:,.2f} 元超过法定上限 {hi:,.2f} 元"
-    if disc in NO_PENALTY or disc == "referred":
-        return None if fine == 0 else f"{DISCRETIONS[disc]}的案例罚款应为 0，实为 {fine:,.2f} 元"
     if disc == "mitigated":
         if not (0 < fine < lo):
             return f"减轻处罚的罚款应低于法定下限 {lo:,.2f} 元且大于 0，实为 {fine:,.2f} 元"

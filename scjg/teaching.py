@@ -174,12 +174,28 @@ def case_card(row, title: str | None = None):
             shown = RULE_ID.sub("", _plain(value))
         items.append(f"<tr><th style='text-align:left;white-space:nowrap'>{_e(label)}</th>"
                      f"<td style='text-align:left'>{_e(shown)}</td></tr>")
+    no_amount = _no_amount(row)
+    if no_amount:
+        items.append(f"<tr><th style='text-align:left;white-space:nowrap'>法定罚款幅度</th>"
+                     f"<td style='text-align:left'>{_e(no_amount)}</td></tr>")
     head = title or f"案例 {get('case_id', '')}"
     facts = _e(str(get("violation_facts", "") or ""))
     return HTML(f"<div style='border:1px solid #cfd8e3;border-radius:6px;padding:0.5em 1em;margin:0.4em 0'>"
                 f"<div style='font-weight:bold;color:#2f6f9f'>{_e(head)}</div>"
                 f"<p style='line-height:1.7'>{facts}</p><table>{''.join(items)}</table>"
                 f"<div style='color:#888;font-size:0.85em'>案例为教学用合成数据。</div></div>")
+
+
+def _no_amount(row) -> str:
+    """法定幅度列为空而罚则编号在时（数额由未收录的文件规定），说明原因的一句中文；其他情形为空。"""
+    get = row.get if hasattr(row, "get") else (lambda k, d=None: getattr(row, k, d))
+    if not _missing(get("statutory_min", None)) or _missing(get("penalty_rule_id", None)):
+        return ""
+    try:
+        r = case_range(row)
+    except ValueError as e:
+        return f"无法计算：{e}"
+    return "" if r.known else r.range_words
 
 
 def case_facts(row, title: str | None = None):

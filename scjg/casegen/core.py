@@ -226,8 +226,8 @@ def _make_case(domain, t: Template, rng, variant, region, fmt, year, disc_weight
         return None  # 罚则不在法规库中：只收不予处罚案例，不写金额
     if rule is not None:
         fr = _range(t, rid, facts, condition_met)
-        if fr.max is None:
-            return None
+        if not fr.known or fr.max is None:
+            return None  # 数额由未收录的文件规定或无上限：本教材的案例不用
     fine = _fine(disc, fr, band, rng)
     if fine is None:
         return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import io
+import math
 import warnings
 
 import ipywidgets as W
@@ -55,6 +56,10 @@ def fine_chart_png(rule: penalties.Rule, facts: dict, width: float = 7.0, height
         if base_key != "none":
             args[base_key] = max(x, 0.0)
         r = penalties.compute(rule, **args)
+        if r.min is None:  # 本点算不出数额（FineRange.min 为 None）：图上留空
+            lows.append(math.nan)
+            highs.append(math.nan)
+            continue
         lows.append(r.min / 10000)
         if r.max is None:
             hi_missing = True
@@ -67,10 +72,10 @@ def fine_chart_png(rule: penalties.Rule, facts: dict, width: float = 7.0, height
     ax.plot(xw, highs, color="#08519c", lw=1.2, label="最高罚款")
     for m, label in marks:
         ax.axvline(m / 10000, color="#d62728", ls="--", lw=1)
-        ax.annotate(label, (m / 10000, max(highs) * 0.95 if highs else 0), rotation=90, va="top", ha="right",
-                    fontsize=8, color="#d62728")
-    if current is not None:
-        r = penalties.compute(rule, **facts)
+        top_y = max((h for h in highs if h == h), default=0) * 0.95  # nan（算不出数额的点）不计
+        ax.annotate(label, (m / 10000, top_y), rotation=90, va="top", ha="right", fontsize=8, color="#d62728")
+    r = penalties.compute(rule, **facts) if current is not None else None
+    if r is not None and r.known:
         ax.plot([current / 10000] * 2, [r.min / 10000, (r.max if r.max is not None else r.min) / 10000],
                 color="#e6550d", lw=4, label="本案")
     ax.set_xlabel(f"{base_name}（万元）" if base_key != "none" else "（本条罚款不随金额变化）")
@@ -203,7 +208,7 @@ class PenaltyCalculator:
     def _result_html(self, rule, r) -> str:
         e = html.escape
         if r.min is None:
-            head = "罚款数额：依照其他规定（本工具未收录）"
+            head = f"罚款数额：依照其他规定（本工具未收录）。{r.range_words}"
         elif r.min or r.max:
             hi = "法律未规定上限" if r.max is None else penalties.yuan(r.max)
             must = "应当处罚款" if r.mandatory else "可以处罚款"
