@@ -105,6 +105,41 @@ MITIGATING = {  # 行政处罚法第三十二条各项：项号 → 简称
 
 
 NO_FAULT_DOMAINS = {"food": "食品经营者（食品安全法第一百三十六条）", "product": "产品销售者（产品质量法第五十五条）"}
+DOMAINS = {**NO_FAULT_DOMAINS, "price": "价格违法的经营者（价格违法行为行政处罚规定第十七条）"}
+
+PRICE_LAW = "价格违法行为行政处罚规定"
+PRICE_AGGRAVATING = {  # 价格违法行为行政处罚规定第十七条第二款各项：项号 → 简称（“应当从重处罚”）
+    1: "价格违法行为严重或者社会影响较大",
+    2: "屡查屡犯",
+    3: "伪造、涂改或者转移、销毁证据",
+    4: "转移与价格违法行为有关的资金或者商品",
+    5: "拒不按照第十六条第一款规定退还多付价款",
+    6: "应予从重处罚的其他价格违法行为",
+}
+#: 第十七条第一款引的“行政处罚法第二十七条”是旧条文序号（本工具的理解，在 notes 中向学员说明）
+PRICE_17_NUMBERING = ("第十七条第一款所说的“《中华人民共和国行政处罚法》第二十七条”是旧的条文序号：本规定最后一次修订在2008年，"
+                      "行政处罚法2021年修订后条文重新编号，从轻、减轻的情形现为第三十二条，现行第二十七条是移送司法机关"
+                      "（本工具的理解；文本库未收录修订前的行政处罚法）。")
+
+
+def _price(mitigating: tuple[int, ...], aggravating: tuple[int, ...]) -> Decision | None:
+    """价格违法行为行政处罚规定第十七条：第一款应当依法从轻或者减轻，第二款应当从重；都没有时为 None。"""
+    if mitigating:
+        items = sorted(mitigating)
+        s32 = "；".join(f"行政处罚法第三十二条第（{_cn(m)}）项“{item_text(LAW, 32, m)}”" for m in items)
+        notes = (PRICE_17_NUMBERING, f"本案情形：{s32}。")
+        if aggravating:
+            notes += ("同时有第十七条第二款的从重情形（" + "、".join(PRICE_AGGRAVATING[a] for a in sorted(aggravating))
+                      + "）：从轻、减轻与从重并存时，依照裁量基准综合考虑并说明理由。",)
+        return Decision("mitigated_or_lenient", "应当依法从轻或者减轻处罚", True, PRICE_LAW, 17, 1, None,
+                        sentence(PRICE_LAW, 17, 1, 0), tuple(MITIGATING[m] for m in items), notes)
+    if aggravating:
+        first = sorted(aggravating)[0]
+        return Decision("aggravated", "应当从重处罚", True, PRICE_LAW, 17, 2, first,
+                        item_text(PRICE_LAW, 17, first, paragraph=2).rstrip("；。"),
+                        tuple(PRICE_AGGRAVATING[a] for a in sorted(aggravating)),
+                        ("从重：在法定幅度内选较高的罚款，不得超过法定最高限。",))
+    return None
 
 
 def _no_fault(domain: str | None) -> Decision:
@@ -132,14 +167,15 @@ def _no_fault(domain: str | None) -> Decision:
 
 def decide(*, first_offense: bool = False, harm: str = "actual", rectified: bool = False,
            minor: bool = False, no_fault: bool = False, mitigating: tuple[int, ...] | list[int] = (),
-           domain: str | None = None, age: int | None = None, birth_date=None, act_date=None,
+           aggravating: tuple[int, ...] | list[int] = (), domain: str | None = None, age: int | None = None, birth_date=None, act_date=None,
            act_ended=None, discovered=None, life_health_or_finance: bool = False,
            mental: str | None = None) -> Decision:
     """按《行政处罚法》第三十条至第三十三条、第三十六条给出裁量方向。
 
     harm：none（没有危害后果）、minor（轻微）、actual（造成了危害后果）；minor：违法行为是否轻微；
-    mitigating：符合第三十二条的哪几项（1–5）；domain：没有主观过错时另有规定的领域——"food"（食品经营者，
-    食品安全法第一百三十六条）或 "product"（产品质量法第五十五条）。
+    mitigating：符合第三十二条的哪几项（1–5）；domain：另有规定的领域——"food"（食品经营者没有主观过错，
+    食品安全法第一百三十六条）、"product"（产品质量法第五十五条）或 "price"（价格违法行为行政处罚规定第十七条：
+    有第三十二条情形的应当依法从轻或者减轻；aggravating 为其第二款的哪几项（1–6），应当从重处罚）。
     age（周岁）或 birth_date（出生日期，与违法行为日期一起算周岁）：第三十条；mental："unable"（不能辨认或者
     不能控制自己行为）、"limited"（尚未完全丧失辨认或者控制能力）：第三十一条；act_date（违法行为发生之日）、
     act_ended（连续或者继续状态终了之日）、discovered（发现之日）、life_health_or_finance（涉及公民生命健康安全、
@@ -147,21 +183,31 @@ def decide(*, first_offense: bool = False, harm: str = "actual", rectified: bool
     """
     return _with_30_31_36(_decide_33_32, dict(
         first_offense=first_offense, harm=harm, rectified=rectified, minor=minor, no_fault=no_fault,
-        mitigating=tuple(mitigating), domain=domain), age=age, birth_date=birth_date, act_date=act_date,
+        mitigating=tuple(mitigating), aggravating=tuple(aggravating), domain=domain), age=age, birth_date=birth_date, act_date=act_date,
         act_ended=act_ended, discovered=discovered, life_health_or_finance=life_health_or_finance, mental=mental)
 
 
-def _decide_33_32(*, first_offense: bool, harm: str, rectified: bool, minor: bool, no_fault: bool,
-                  mitigating: tuple[int, ...], domain: str | None) -> Decision:
-    """第三十三条、第三十二条（以及没有主观过错时另有规定的领域）。"""
-    if domain is not None and domain not in NO_FAULT_DOMAINS:
-        raise ValueError("domain 只能是 " + "、".join(f"{k}（{v}）" for k, v in NO_FAULT_DOMAINS.items())
-                         + f"，而不是 {domain!r}。")
+def _check_33_32(first_offense: bool, harm: str, mitigating: tuple[int, ...], aggravating: tuple[int, ...], domain: str | None):
+    if domain is not None and domain not in DOMAINS:
+        raise ValueError("domain 只能是 " + "、".join(f"{k}（{v}）" for k, v in DOMAINS.items()) + f"，而不是 {domain!r}。")
     if harm not in HARM:
-        raise ValueError(f"危害后果（harm）只能是 " + "、".join(f"{k}（{v}）" for k, v in HARM.items()) + f"，而不是 {harm!r}。")
+        raise ValueError("危害后果（harm）只能是 " + "、".join(f"{k}（{v}）" for k, v in HARM.items()) + f"，而不是 {harm!r}。")
     bad = [m for m in mitigating if m not in MITIGATING]
     if bad:
         raise ValueError(f"第三十二条只有第（一）至（五）项，没有 {bad}。")
+    if aggravating and domain != "price":
+        raise ValueError("从重情形（aggravating）只收录了《价格违法行为行政处罚规定》第十七条第二款，请同时写 domain=\"price\"。")
+    if 2 in aggravating and first_offense:
+        raise ValueError("“屡查屡犯”（第十七条第二款第（二）项）与初次违法（first_offense=True）矛盾，请核对。")
+    bad = [a for a in aggravating if a not in PRICE_AGGRAVATING]
+    if bad:
+        raise ValueError(f"《价格违法行为行政处罚规定》第十七条第二款只有第（一）至（六）项，没有 {bad}。")
+
+
+def _decide_33_32(*, first_offense: bool, harm: str, rectified: bool, minor: bool, no_fault: bool,
+                  mitigating: tuple[int, ...], aggravating: tuple[int, ...], domain: str | None) -> Decision:
+    """第三十三条、第三十二条（以及另有规定的领域：没有主观过错、价格违法的从轻从重）。"""
+    _check_33_32(first_offense, harm, mitigating, aggravating, domain)
     if no_fault:
         return _no_fault(domain)
     if minor and rectified and harm == "none":
@@ -173,6 +219,9 @@ def _decide_33_32(*, first_offense: bool, harm: str, rectified: bool, minor: boo
                         sentence(LAW, 33, 1, 1), ("初次违法", HARM[harm], "及时改正"),
                         ("“可以”不是“应当”：是否适用，看当地首违不罚清单和裁量基准；不予处罚的，应当进行教育（第三十三条第三款）。",
                          "行政处罚法没有定义“初次违法”：何为初次（同一种违法行为、多长期限内）由当地首违不罚清单和裁量基准规定。"))
+    price = _price(mitigating, aggravating) if domain == "price" else None
+    if price is not None:
+        return price
     if mitigating:
         first = sorted(mitigating)[0]
         return Decision("mitigated_or_lenient", "应当从轻或者减轻处罚", True, LAW, 32, 1, first,
