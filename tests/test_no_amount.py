@@ -25,7 +25,7 @@ def test_a_multiple_of_an_unknown_goods_value_has_no_amount():
 def test_known_ranges_still_check_fines():
     """Is a fine inside 5万–10万 allowed, one above 10万 not, and an unlimited range open above?"""
     r = fine_range("食品安全法", 124, 1, 5, goods_value=3200)
-    assert r.known and r.range_words == "5万元至10万元"
+    assert r.known and r.range_words == "5万元以上10万元以下"
     assert r.allows(50000) is True and r.allows(100000) is True and r.allows(100001) is False
     assert fine_range("价格法", 39, illegal_income=0).allows(10 ** 7) is True
 

@@ -19,14 +19,15 @@
 由事实判断。字段含义见 datasets/laws/rules/README.md。生成汇总表：python -m scjg.penalties --review
 
 分工：facts（事实参数）、words（中文写法）、model（数据模型）、loading（读取与查找）、compute（计算）、
-verify（与原文核对）、review（汇总表与命令行）。
+concurrence（同一违法行为涉及几条罚则：行政处罚法第二十九条）、verify（与原文核对）、review（汇总表与命令行）。
 """
 from scjg.penalties.compute import boundaries, compute, fine_range, resolve_sanctions
+from scjg.penalties.concurrence import SameActAnswer, same_act
 from scjg.penalties.facts import CHANNELS, FACTS, UNKNOWN
 from scjg.penalties.loading import (RULES_DIR, find_rules, get_rule, list_rules, load_rule_file, rule_files,
-                                    select, serious_definition_for, serious_definitions)
-from scjg.penalties.model import (PENALTY_TYPES, FineRange, FineSpec, Floor, Rule, Sanction, SeriousDefinition,
-                                  SeriousSpec, Tier)
+                                    same_act_groups, select, serious_definition_for, serious_definitions)
+from scjg.penalties.model import (PENALTY_TYPES, FineRange, FineSpec, Floor, Rule, SameAct, Sanction,
+                                  SeriousDefinition, SeriousSpec, Tier)
 from scjg.penalties.review import REVIEW_FILE, main, review_markdown, rules_table, write_review
 from scjg.penalties.verify import numbers_in, rule_amounts, verify_rule
 from scjg.penalties.words import yuan
@@ -34,5 +35,6 @@ from scjg.penalties.words import yuan
 __all__ = ["CHANNELS", "FACTS", "PENALTY_TYPES", "REVIEW_FILE", "RULES_DIR", "UNKNOWN", "FineRange", "FineSpec",
            "Floor", "Rule", "Sanction", "SeriousDefinition", "SeriousSpec", "Tier", "boundaries", "compute",
            "find_rules", "fine_range", "get_rule", "list_rules", "load_rule_file", "main", "numbers_in",
-           "resolve_sanctions", "review_markdown", "rule_amounts", "rule_files", "rules_table", "select",
+           "resolve_sanctions", "review_markdown", "rule_amounts", "rule_files", "rules_table", "SameAct", "SameActAnswer",
+           "same_act", "same_act_groups", "select",
            "serious_definition_for", "serious_definitions", "verify_rule", "write_review", "yuan"]

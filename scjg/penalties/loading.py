@@ -10,8 +10,8 @@ import yaml
 from scjg import laws
 from scjg.paths import LAWS_DIR
 from scjg.penalties.facts import CHANNELS
-from scjg.penalties.model import (Floor, FineSpec, Ground, Rule, Sanction, SeriousDefinition, SeriousSpec,
-                                  Tier)
+from scjg.penalties.model import (Floor, FineSpec, Ground, Rule, SameAct, Sanction, SeriousDefinition,
+                                  SeriousSpec, Tier)
 from scjg.penalties.words import cn
 
 RULES_DIR = LAWS_DIR / "rules"
@@ -127,13 +127,23 @@ def _definition(d: dict, law: str, path: Path) -> SeriousDefinition:
         raise _err(path, did, f"情节严重定义缺少字段 {e}") from None
 
 
-def _load(path: Path) -> tuple[list[Rule], list[SeriousDefinition]]:
+def _same_act(d: dict, law: str, path: Path) -> SameAct:
+    try:
+        return SameAct(id=str(d["id"]), law=law, article=int(d["article"]), act=str(d["act"]), quote=str(d["quote"]),
+                       chain=tuple(d["chain"]), outside=tuple(d.get("outside") or ()),
+                       made_under=str(d.get("made_under") or ""))
+    except (KeyError, TypeError) as e:
+        raise _err(path, d.get("id", "?"), f"same_act 缺少字段 {e}") from None
+
+
+def _load(path: Path) -> tuple[list[Rule], list[SeriousDefinition], list[SameAct]]:
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     if not isinstance(data, dict) or "law" not in data or "rules" not in data:
         raise ValueError(f"罚则文件 {Path(path).name} 须有 law 和 rules 两个字段。")
     law = laws.resolve_law(data["law"])
     return ([_parse_rule(r, law, Path(path)) for r in data["rules"] or ()],
-            [_definition(d, law, Path(path)) for d in data.get("serious_definitions") or ()])
+            [_definition(d, law, Path(path)) for d in data.get("serious_definitions") or ()],
+            [_same_act(d, law, Path(path)) for d in data.get("same_act") or ()])
 
 
 def load_rule_file(path: Path) -> list[Rule]:
@@ -146,19 +156,30 @@ def rule_files() -> list[Path]:
 
 
 @lru_cache(maxsize=1)
-def _corpus() -> tuple[tuple[Rule, ...], tuple[SeriousDefinition, ...]]:
+def _corpus() -> tuple[tuple[Rule, ...], tuple[SeriousDefinition, ...], tuple[SameAct, ...]]:
     rules: list[Rule] = []
     defs: list[SeriousDefinition] = []
+    groups: list[SameAct] = []
     for p in rule_files():
-        r, d = _load(p)
+        r, d, g = _load(p)
         rules += r
         defs += d
+        groups += g
     seen: set[str] = set()
     for r in rules:
         if r.id in seen:
             raise ValueError(f"罚则编号 {r.id} 重复（{r.source_file}）。")
         seen.add(r.id)
-    return tuple(rules), tuple(defs)
+    for g in groups:
+        missing = [rid for rid in g.chain if rid not in seen]
+        if missing:
+            raise ValueError(f"same_act {g.id} 中的罚则编号不存在：{'、'.join(missing)}。")
+    return tuple(rules), tuple(defs), tuple(groups)
+
+
+def same_act_groups() -> list[SameAct]:
+    """数据中“同一违法行为涉及几条罚则”的组（行政处罚法第二十九条；见 scjg.penalties.same_act）。"""
+    return list(_corpus()[2])
 
 
 def list_rules(law: str | None = None) -> list[Rule]:

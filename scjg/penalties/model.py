@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from scjg.penalties.facts import FACTS
-from scjg.penalties.words import bounds_words, cn, floor_words, num, yuan
+from scjg.penalties.words import bounds_words, cn, floor_words, num, range_sentence, yuan
 
 
 @dataclass(frozen=True)
@@ -184,6 +184,21 @@ class SeriousDefinition:
 
 
 @dataclass(frozen=True)
+class SameAct:
+    """同一违法行为涉及的几条罚则（行政处罚法第二十九条）：chain 为一部法律与依其制定的行政法规的对应罚则，
+    outside 为 law 第 article 条（quote）还列出、文本库未收录的法律。"""
+
+    id: str
+    law: str
+    article: int
+    act: str
+    quote: str
+    chain: tuple[str, ...]
+    outside: tuple[str, ...] = ()
+    made_under: str = ""       # chain 末条所在法规第一条中“根据……制定本规定”的原文
+
+
+@dataclass(frozen=True)
 class Rule:
     """一条罚则（YAML 中的一项）。"""
 
@@ -269,8 +284,8 @@ class FineRange:
         if self.min is None:
             return self.no_amount or "本工具算不出罚款数额，见计算说明。"
         if not self.min and not self.max:
-            return "不处罚款"
-        return f"{yuan(self.min) if self.min else '0元'}至{'法律未规定上限' if self.max is None else yuan(self.max)}"
+            return "不处罚款" if self.max == 0 else "罚款数额未规定"
+        return range_sentence(self.min, self.max)
 
     def allows(self, amount: float) -> bool | None:
         """罚款 amount（元）是否在法定幅度内；算不出数额时为 None（只能对照 basis 所说的规定核对）。"""

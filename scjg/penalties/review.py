@@ -5,7 +5,7 @@ import argparse
 
 from scjg import laws
 from scjg.paths import LAWS_DIR
-from scjg.penalties.loading import list_rules, serious_definitions
+from scjg.penalties.loading import list_rules, same_act_groups, serious_definitions
 from scjg.penalties.model import Rule
 from scjg.penalties.verify import verify_rule
 from scjg.penalties.words import cn
@@ -61,6 +61,11 @@ def review_markdown() -> str:
         lines += [f"**情节严重的法定定义**：{d.citation}适用于《{d.applies_law}》"
                   + "、".join(f"第{cn(a)}条" for a in d.applies_articles) + "："
                   + "；".join(f"（{cn(g.item)}）{g.quote}" for g in d.grounds) + f"。“{d.effect_quote}”", ""]
+    for g in same_act_groups():
+        lines += [f"**同一违法行为（行政处罚法第二十九条）**：{g.act}——" + "、".join(g.chain)
+                  + "（法律与依其制定的行政法规，同时引用，按后者的数额，只罚一次）"
+                  + (f"；《{g.law}》第{cn(g.article)}条还列出" + "、".join(f"《{x}》" for x in g.outside)
+                     + "（未收录），同一行为也违反的，按照罚款数额高的规定处罚" if g.outside else "") + "。", ""]
     by_law: dict[str, list[Rule]] = {name: [] for name in laws.law_names()}
     for r in list_rules():
         by_law.setdefault(r.law, []).append(r)
