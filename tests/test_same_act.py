@@ -67,3 +67,9 @@ def test_every_group_is_verbatim_and_its_rules_exist():
         last = penalties.get_rule(g.chain[-1])
         assert laws.is_verbatim(last.law, 1, g.made_under)
         assert all(x in g.quote for x in g.outside)
+
+
+def test_fine_range_points_to_the_other_rule_of_the_same_act():
+    """Does 规定§13's basis say that a 明码标价违法行为 is also under 价格法§42, fined once (§29)?"""
+    b = penalties.fine_range("价格违法行为行政处罚规定", 13, 1, 1, illegal_income=100).basis
+    assert "属于明码标价违法行为的，同时适用《价格法》第四十二条第一款：同时引用，只罚一次款（行政处罚法第二十九条）" in b

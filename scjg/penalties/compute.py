@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from scjg import laws
 from scjg.penalties.facts import CHANNELS, FACTS, check_facts, is_unknown
-from scjg.penalties.loading import get_rule, select, serious_definition_for
+from scjg.penalties.loading import get_rule, same_act_groups, select, serious_definition_for
 from scjg.penalties.model import FineRange, Rule, Sanction, Tier
 from scjg.penalties.words import cn, floor_words, mult_words, range_sentence, yuan
 
@@ -250,6 +250,11 @@ def _notes(rule: Rule) -> str:
     out = rule.note
     if rule.see_also and rule.fine is not None:
         out += "另见：" + "、".join(_cite_id(i) for i in rule.see_also) + "。"
+    for g in same_act_groups():
+        if rule.id in g.chain:
+            others = [_cite_id(i) for i in g.chain if i != rule.id and get_rule(i).law != rule.law]
+            out += (f"属于{g.act}的，同时适用" + "、".join(dict.fromkeys(others)) + "：同时引用，只罚一次款"
+                    "（行政处罚法第二十九条）。")
     info = laws.law_info(rule.law)
     if info.version_note:
         out += f"版本提示：本工具依据{info.version_label}文本；{info.version_note}"
