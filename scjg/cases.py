@@ -19,7 +19,7 @@ import pandera.pandas as pa
 
 from scjg import penalties
 from scjg.schema import (BAND_LABELS, CATEGORIES, COLUMNS, DISCRETIONS, DOMAIN_NAMES, DOMAINS, NO_PENALTY,
-                         case_range, fine_allowed, fine_band)
+                         case_range, fine_allowed, fine_band, optional_kinds, recorded_sanctions)
 from scjg.paths import CASES_DIR
 
 # ------------------------------------------------------------------ 列说明（数据字典的唯一来源）
@@ -82,6 +82,9 @@ SPEC: dict[str, tuple[str, str, bool, str]] = {
     "confiscated_income": ("没收违法所得（元）", "float", False, ""),
     "confiscated_goods": ("没收非法财物", "str", True, "物品类别，不含批号"),
     "license_action": ("许可证件处理", "str", True, "只写证件种类，不写编号"),
+    "optional_sanctions": ("已适用的选择性处罚", "str", True,
+                           "罚则写“可以……”、本案决定适用的处罚（原文归纳的名称，多项以“；”分隔）；未适用为空。"
+                           "须是该罚则规定的（行政处罚法第三十八条）"),
     "statutory_min": ("法定罚款下限（元）", "float", True, "由 scjg.penalties.fine_range 按处罚依据和事实算出"),
     "statutory_max": ("法定罚款上限（元）", "float", True, "同上；罚款不得超过"),
     "referred_to_police": ("移送公安/司法机关", "bool", False, ""),
@@ -115,6 +118,7 @@ SPEC: dict[str, tuple[str, str, bool, str]] = {
 if list(SPEC) != COLUMNS:  # pragma: no cover - 数据字典与模式须一一对应
     raise RuntimeError("scjg.cases.SPEC 与 scjg.schema.COLUMNS 不一致")
 
+OPTIONAL_COLUMNS = {"optional_sanctions"}  # 培训师的表可以没有这些列（视为空）
 NO_RULE_CODES = {"D04"}  # 罚则在法规库未收录的文件中（药品经营和使用质量监督管理办法），只收不予处罚案例
 
 
@@ -183,7 +187,8 @@ def _coerce(df: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
     problems = []
     for c, (zh, typ, nullable, _) in SPEC.items():
         if c not in df:
-            problems.append(dict(row=None, column=c, value=None, reason=f"缺少“{zh}”（{c}）列"))
+            if c not in OPTIONAL_COLUMNS:
+                problems.append(dict(row=None, column=c, value=None, reason=f"缺少“{zh}”（{c}）列"))
             out[c] = pd.Series(pd.NA, index=df.index, dtype=_DTYPES[typ])
             continue
         s = df[c]
@@ -255,6 +260,10 @@ def _rule_problems(row, disc: str, fine: float) -> list[tuple[str, str]]:
     why = fine_allowed(disc, fine, r.min, r.max, r.mandatory)
     if why:
         P.append(("fine_amount", why))
+    try:
+        recorded_sanctions(r, disc, fine=fine, domain=str(row["domain"]), optional=optional_kinds(row["optional_sanctions"]))
+    except ValueError as e:
+        P.append(("optional_sanctions", str(e)))
     if rule.fine and rule.fine.conditions and r.max and r.max > 0 and row["condition_met"] is pd.NA:
         P.append(("condition_met", f"该罚则以“{'、'.join(rule.fine.conditions)}”为前提，须说明前提是否具备"))
     return P

@@ -24,7 +24,7 @@ COMMON_COLUMNS = [
     "penalty_rule_id", "penalty_basis", "channel", "serious", "condition_met", "discretion",
     "discretion_basis", "penalty_types", "order_correct", "goods_value", "illegal_income",
     "sales_amount", "fine_amount", "confiscated_income", "confiscated_goods", "license_action",
-    "statutory_min", "statutory_max", "referred_to_police", "referral_basis", "first_offense",
+    "optional_sanctions", "statutory_min", "statutory_max", "referred_to_police", "referral_basis", "first_offense",
     "rectified", "harm", "fine_band", "authority", "is_synthetic",
 ]
 DOMAIN_COLUMNS = {
@@ -216,31 +216,51 @@ def case_range(row) -> penalties.FineRange:
 
 @dataclass(frozen=True)
 class Recorded:
-    """一件案例应当记录的处罚：处罚种类（行政处罚法第九条）、没收违法所得数额、许可证件处理。"""
+    """一件案例应当记录的处罚：处罚种类（行政处罚法第九条）、没收违法所得数额、许可证件处理，以及本案适用的选择性处罚
+    （规则写“可以……”的，optional 为其 kind）。"""
 
     types: tuple[str, ...]
     confiscated_income: float
     license_action: str | None
     confiscates_goods: bool
+    optional: tuple[str, ...] = ()
 
 
-def recorded_sanctions(r: penalties.FineRange, disc: str, *, fine: float, domain: str = "") -> Recorded:
-    """法定后果 r 在裁量情形 disc、罚款 fine 之下应当记录的处罚（只取规则写明且前提具备的必处项；处罚到人的不计入；
-    “责令停产停业，直至吊销许可证”“停业整顿或者吊销营业执照”这类选择、递进的处罚记第一项，即最轻的一项）。
+OPTIONAL_SEP = "；"  # optional_sanctions 列中各项的分隔符（处罚名称本身含顿号）
+
+
+def optional_kinds(value) -> tuple[str, ...]:
+    """optional_sanctions 列的取值 → 处罚名称的元组（空值为空元组）。"""
+    if value is None or not isinstance(value, str) or not value.strip():
+        return ()
+    return tuple(k.strip() for k in value.split(OPTIONAL_SEP) if k.strip())
+
+
+def recorded_sanctions(r: penalties.FineRange, disc: str, *, fine: float, domain: str = "",
+                       optional: tuple[str, ...] = ()) -> Recorded:
+    """法定后果 r 在裁量情形 disc、罚款 fine 之下应当记录的处罚：规则写明且前提具备的必处项，加上本案适用的选择性处罚
+    optional（须是规则写“可以……”且前提具备的项，否则抛出中文 ValueError：行政处罚法第三十八条）。处罚到人的不计入；
+    “责令停产停业，直至吊销许可证”“停业整顿或者吊销营业执照”这类选择、递进的处罚记第一项，即最轻的一项。
 
     不予处罚、移送司法机关：不作处罚（移送时罚款由司法程序之后决定，行政处罚法第二十七条）。
     食品无主观过错（食品安全法第一百三十六条）：免予罚款，但应当依法没收不符合食品安全标准的食品。
     """
+    allowed = {s.kind: s for s in r.sanctions if not s.mandatory and s.applies is True and s.types}
+    wrong = [k for k in optional if k not in allowed]
+    if wrong:
+        raise ValueError("“" + "、".join(wrong) + "”不是本案罚则规定的、前提具备的选择性处罚（规则写“可以……”的项）："
+                         "没有依据的处罚无效（行政处罚法第三十八条）。")
     if disc == "referred" or (disc in NO_PENALTY and not (disc == "no_penalty_no_fault" and domain == "food")):
+        if optional:
+            raise ValueError("不予处罚或移送司法机关的案例不能记录选择性处罚。")
         return Recorded(("无",), 0.0, None, False)
     if disc == "no_penalty_no_fault":
         return Recorded(("没收非法财物",), 0.0, None, True)
+    chosen = [s for s in r.sanctions if (s.mandatory and s.applies is True and s.types) or s.kind in optional]
     types: list[str] = []
     income = 0.0
     licence = []
-    for s in r.sanctions:
-        if not s.mandatory or s.applies is not True or not s.types:
-            continue
+    for s in chosen:
         if "没收违法所得" in s.types:
             if s.amount:
                 income = s.amount
@@ -252,4 +272,5 @@ def recorded_sanctions(r: penalties.FineRange, disc: str, *, fine: float, domain
         types.append("罚款")
     order = penalties.PENALTY_TYPES
     out = tuple(sorted(set(types), key=order.index)) or ("无",)
-    return Recorded(out, round(income, 2), "；".join(dict.fromkeys(licence)) or None, "没收非法财物" in out)
+    return Recorded(out, round(income, 2), "；".join(dict.fromkeys(licence)) or None, "没收非法财物" in out,
+                    tuple(k for k in allowed if k in optional))

@@ -28,17 +28,51 @@ def _ruled(rows):
             yield r, penalties.get_rule(r["penalty_rule_id"])
 
 
-def test_recorded_sanctions_equal_the_models_answer(rows):
-    """Are each case's 处罚种类, 没收违法所得 and 许可证件处理 exactly what the rules give for its facts and outcome?"""
+def _recorded(r):
+    return (tuple(str(r["penalty_types"]).split("、")), round(float(r["confiscated_income"]), 2), _v(r, "license_action"))
+
+
+def test_every_mandatory_sanction_is_recorded(rows):
+    """Does every case record each mandatory sanction the rules give for its facts and outcome (处罚种类, 没收, 许可证件)?"""
     wrong = []
     for r, rule in _ruled(rows):
         fr = schema.case_range(r)
-        rec = schema.recorded_sanctions(fr, r["discretion"], fine=float(r["fine_amount"]), domain=r["domain"])
-        got = (tuple(str(r["penalty_types"]).split("、")), round(float(r["confiscated_income"]), 2),
-               _v(r, "license_action"))
-        if got != (rec.types, rec.confiscated_income, rec.license_action):
+        need = schema.recorded_sanctions(fr, r["discretion"], fine=float(r["fine_amount"]), domain=r["domain"])
+        types, income, licence = _recorded(r)
+        if not (set(need.types) - {"无"} <= set(types) and income == need.confiscated_income
+                and (need.license_action or "") in (licence or "")):
             wrong.append(r["case_id"])
     assert wrong == []
+
+
+def test_every_recorded_sanction_is_one_the_rule_gives(rows):
+    """Is every recorded sanction the model's answer for the facts plus only the optional ones the case says it applied
+    (可以没收…), and is none of them one the rule does not provide (行政处罚法§38)?"""
+    wrong = []
+    for r, rule in _ruled(rows):
+        fr = schema.case_range(r)
+        optional = schema.optional_kinds(_v(r, "optional_sanctions"))
+        given = {s.kind for s in rule.sanctions if not s.mandatory}
+        rec = schema.recorded_sanctions(fr, r["discretion"], fine=float(r["fine_amount"]), domain=r["domain"],
+                                        optional=optional)
+        if _recorded(r) != (rec.types, rec.confiscated_income, rec.license_action) or not set(optional) <= given:
+            wrong.append(r["case_id"])
+    assert wrong == []
+
+
+def test_optional_sanctions_are_recorded_in_a_share_of_the_cases_whose_facts_support_them(rows):
+    """Are 可以没收工具、设备、原料 recorded in some but not all food cases made on the party's own premises, and never
+    in a retail case, a 不予处罚 or a referred case?"""
+    tools = "没收用于违法生产经营的工具、设备、原料等物品"
+    eligible = [r for r in rows if r["domain"] == "food" and r["discretion"] in ("lenient", "normal", "aggravated")
+                and r["violation_type"] in ("F02", "F03", "F05", "F08")
+                and r["business_format"] in ("食品生产", "餐饮服务", "单位食堂")]
+    applied = [r for r in eligible if schema.optional_kinds(_v(r, "optional_sanctions")) == (tools,)]
+    assert 0.2 * len(eligible) <= len(applied) <= 0.7 * len(eligible), (len(applied), len(eligible))
+    for r in applied:
+        assert "；" in r["confiscated_goods"] and "没收非法财物" in r["penalty_types"]
+    ok = {r["case_id"] for r in eligible}
+    assert [r["case_id"] for r in rows if r["case_id"] not in ok and schema.optional_kinds(_v(r, "optional_sanctions"))] == []
 
 
 def test_h1_regulation_67_serious_cases(rows):

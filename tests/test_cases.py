@@ -242,3 +242,26 @@ def test_categories_and_templates_agree():
     used = {t.code: t.name for d in DOMAINS for t in templates(d)}
     assert used == CATEGORIES
     assert set(cases.codes("food")) == {c for c in CATEGORIES if c.startswith("F")}
+
+
+def _food_row(case_id: str) -> dict:
+    df = pd.read_csv(CASES_DIR / "food.csv", dtype=str, keep_default_na=False)
+    return df[df.case_id == case_id].iloc[0].to_dict()
+
+
+def test_an_optional_sanction_the_rule_lacks_is_rejected():
+    """Is an optional sanction the case's rule does not give (吊销 as 可以…) reported in Chinese (行政处罚法§38)?"""
+    row = _food_row("food-0031")  # F02, 食品安全法§124: 可以没收工具、设备、原料 applied
+    assert row["optional_sanctions"] == "没收用于违法生产经营的工具、设备、原料等物品"
+    row["optional_sanctions"] = "没收用于违法生产经营的工具、设备、原料等物品；吊销许可证"
+    _, rep = cases.check(pd.DataFrame([row]), "food")
+    assert list(rep["列"]) == ["optional_sanctions"]
+    assert "吊销许可证" in rep["原因"][0] and "第三十八条" in rep["原因"][0]
+
+
+def test_a_file_without_the_optional_column_still_loads(tmp_path: Path):
+    """Does a trainer's file written before optional_sanctions existed still validate (the column counts as empty)?"""
+    df = pd.read_csv(CASES_DIR / "drug.csv", dtype=str, keep_default_na=False).drop(columns=["optional_sanctions"])
+    path = tmp_path / "drug.csv"
+    df.to_csv(path, index=False)
+    assert len(cases.load("drug", path=path)) == len(df)

@@ -53,6 +53,7 @@ class Template:
     referral: Callable[[dict, str], str | None] = lambda facts, variant: None
     allowed: Callable[[str, dict, str], bool] = lambda disc, facts, variant: True
     confiscated_goods: Callable[[dict], str | None] = lambda facts: None
+    optional_goods: Callable[[dict], str | None] = lambda row: None  # 事实支持“可以没收”时被没收的物品（按业态等）
     leads: tuple = ()                  # 可选：各组的主导裁量情形（按组序），保证教学需要的情形出现
     tag_rules: bool = False            # 违反明码标价和禁止价格欺诈规定（退还多收价款的依第二十六条第一款从轻或者减轻）
     domain: str = ""                   # 由 generate_domain 填写
@@ -168,11 +169,36 @@ def generate_domain(domain: str, templates: list[Template], seed: int = SEED) ->
         counter[y] += 1
         kind = {"ordinary": "处罚", "summary": "当罚", "not_punished": "不罚", "transferred": "移"}[r["procedure"]]
         r["decision_no"] = f"{_short(r['region'])}市监{kind}〔{y}〕{prefix}{counter[y]:03d}号"
+    by_code = {t.code: t for t in templates}
+    for r in rows:
+        _apply_optional(by_code[r["violation_type"]], r, seed)
     df = pd.DataFrame(rows)
     for c in COLUMNS:
         if c not in df:
             df[c] = None
     return df[COLUMNS]
+
+
+OPTIONAL_SHARE = 0.4                               # 事实支持时适用选择性处罚的案例比例（按案例编号取种子）
+OPTIONAL_DISCRETIONS = ("lenient", "normal", "aggravated")
+
+
+def _apply_optional(t: Template, row: dict, seed: int) -> None:
+    """选择性处罚（罚则写“可以没收……”）：事实支持时（模板给出可没收的物品）按种子在约四成案例中适用，
+    记入 optional_sanctions，并相应记录处罚种类和没收的物品。用单独的种子，不改变其他案例和其他列。"""
+    goods = t.optional_goods(row)
+    if not goods or row["discretion"] not in OPTIONAL_DISCRETIONS or not row["penalty_rule_id"]:
+        return
+    if random.Random(f"{seed}:{row['case_id']}:optional").random() >= OPTIONAL_SHARE:
+        return
+    fr = case_range(row)
+    kinds = tuple(s.kind for s in fr.sanctions if not s.mandatory and s.applies is True and "没收非法财物" in s.types)
+    if not kinds:
+        return
+    rec = recorded_sanctions(fr, row["discretion"], fine=row["fine_amount"], domain=row["domain"], optional=kinds)
+    row["penalty_types"] = "、".join(rec.types)
+    row["optional_sanctions"] = "；".join(rec.optional)
+    row["confiscated_goods"] = "；".join(g for g in (row["confiscated_goods"], goods) if g)
 
 
 def _make_group(domain: str, t: Template, rng: random.Random, counter, lead0: str | None = None) -> list[dict]:

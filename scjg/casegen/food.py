@@ -207,6 +207,12 @@ W_DUTY = dict(no_penalty_first=0.3, lenient=2, normal=5, aggravated=1)
 EV = "现场笔录、询问笔录、现场照片、进货票据、销售记录"
 EV_TEST = "现场笔录、询问笔录、检验报告、进货票据、销售记录"
 
+def _made_here(goods: str):
+    """可以没收的工具、设备、原料（食品安全法第一百二十三条、第一百二十四条）只在当事人自己生产加工时才有：
+    业态为食品生产、餐饮服务、单位食堂的案例返回物品名称，其他（销售）返回 None。"""
+    return lambda row: goods if row.get("business_format") in ("食品生产", "餐饮服务", "单位食堂") else None
+
+
 TEMPLATES = [
     Template("F01", CATEGORIES["F01"], "《食品安全法》第三十四条第（十）项", "food-124-1-overdue",
              ["食品销售"], SHOP, f01, W, variants={"small": 4, "big": 1}, groups=4,
@@ -216,12 +222,12 @@ TEMPLATES = [
     Template("F02", CATEGORIES["F02"], "《食品安全法》第三十四条第（四）项", "food-124-1-additive-overuse",
              ["餐饮服务", "食品生产", "食品销售"], REST + MAKER, f02,
              dict(mitigated=2, lenient=2, normal=4, aggravated=0.8), sources=["监督抽检"], evidence=EV_TEST,
-             confiscated_goods=lambda f: "不合格食品"),
+             confiscated_goods=lambda f: "不合格食品", optional_goods=_made_here("超范围使用的食品添加剂及称量、加工工具")),
     Template("F03", CATEGORIES["F03"], "《食品安全法》第三十四条第（三）项",
              "food-124-1-expired-materials", ["餐饮服务"], REST, f03,
              dict(mitigated=2, lenient=2, normal=4, aggravated=0.6, no_penalty_first=0.3), evidence=EV,
              allowed=lambda d, f, v: d not in ("no_penalty_first",) or f["goods_value"] <= 300,
-             confiscated_goods=lambda f: "过期原料"),
+             confiscated_goods=lambda f: "过期原料", optional_goods=_made_here("加工过期原料的工具、设备")),
     Template("F04", CATEGORIES["F04"], "《食品安全法》第三十四条第（二）项", "food-124-1-contaminants",
              ["食用农产品", "食品销售"], FARM[:1] + SHOP, f04,
              dict(no_penalty_no_fault=3, mitigated=2, lenient=2, normal=2, aggravated=0.3),
@@ -232,7 +238,8 @@ TEMPLATES = [
     Template("F05", CATEGORIES["F05"], "《食品安全法》第三十四条第（一）项", "food-123-1-nonfood-material",
              ["餐饮服务"], REST, f05, dict(referred=3, mitigated=2, lenient=1.5, normal=2),
              variants={"knowing": 3, "unknowing": 2}, sources=["监督抽检", "专项行动"], evidence=EV_TEST,
-             referral=_knowing, confiscated_goods=lambda f: "涉案食品及原料"),
+             referral=_knowing, confiscated_goods=lambda f: "涉案食品",
+             optional_goods=_made_here("剩余非食用物质原料及加工工具")),
     Template("F06", CATEGORIES["F06"], "《食品安全法》第三十八条", "food-123-1-added-drugs",
              ["食品销售", "网络销售"], SHOP, f06, dict(referred=3, mitigated=2, lenient=1.5, normal=2),
              variants={"knowing": 3, "unknowing": 2}, sources=["监督抽检", "投诉举报", "网络监测"], evidence=EV_TEST,
@@ -248,7 +255,8 @@ TEMPLATES = [
              ["食品销售", "食品生产"], SHOP + MAKER, f08,
              dict(referred=2, mitigated=2, lenient=2, normal=3, aggravated=0.8),
              variants={"spoiled": 3, "adulterated": 2}, sources=["日常检查", "投诉举报", "专项行动"], evidence=EV,
-             referral=f08_referral, confiscated_goods=lambda f: "涉案食品"),
+             referral=f08_referral, confiscated_goods=lambda f: "涉案食品",
+             optional_goods=_made_here("用于生产涉案食品的原料、设备")),
     Template("F09", CATEGORIES["F09"], "《食品安全法》第五十三条第一款、第二款", "food-126-1-item3",
              ["食品销售", "餐饮服务"], [p for p in SHOP + REST if p[0] == "legal_entity"], f09, W_DUTY,
              evidence="现场笔录、询问笔录、现场照片"),
