@@ -152,7 +152,6 @@ def _pick(weights: dict[str, float], rng: random.Random) -> str:
 
 def generate_domain(domain: str, templates: list[Template], seed: int = SEED) -> pd.DataFrame:
     """按模板生成一个领域的案例（DataFrame，列为 COLUMNS）。相同 seed 结果相同。"""
-    rng = random.Random(f"{seed}:{domain}")
     rows: list[dict] = []
     counter = {y: 0 for y in YEARS}
     for t in templates:

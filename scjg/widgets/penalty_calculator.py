@@ -34,6 +34,25 @@ def _setup_font() -> str | None:
     return setup_cjk_font(quiet=True)
 
 
+def _curve(rule: penalties.Rule, facts: dict, base_key: str, xs: list[float]) -> tuple[list, list, bool]:
+    """各计算基数下罚款的最低、最高额（万元）及是否有“未规定上限”的点；算不出数额的点为 nan（图上留空）。"""
+    lows, highs, hi_missing = [], [], False
+    other = {k: v for k, v in facts.items() if k != base_key}
+    for x in xs:
+        args = dict(other)
+        if base_key != "none":
+            args[base_key] = max(x, 0.0)
+        r = penalties.compute(rule, **args)
+        if r.min is None:
+            lows.append(math.nan)
+            highs.append(math.nan)
+            continue
+        lows.append(r.min / 10000)
+        hi_missing = hi_missing or r.max is None
+        highs.append((r.min if r.max is None else r.max) / 10000)
+    return lows, highs, hi_missing
+
+
 def fine_chart_png(rule: penalties.Rule, facts: dict, width: float = 7.0, height: float = 3.6) -> bytes:
     """画出罚款幅度随计算基数（货值金额等）变化的图，标出档位分界；返回 PNG 字节。"""
     from matplotlib.figure import Figure
@@ -49,23 +68,7 @@ def fine_chart_png(rule: penalties.Rule, facts: dict, width: float = 7.0, height
     top = max([m for m, _ in marks] + [current or 0, 10000]) * 2.5
     xs = sorted({0.0, top, *(m for m, _ in marks), *(m - 1e-6 for m, _ in marks if m > 0)}
                 | {top * i / 200 for i in range(201)})
-    lows, highs, hi_missing = [], [], False
-    other = {k: v for k, v in facts.items() if k != base_key}
-    for x in xs:
-        args = dict(other)
-        if base_key != "none":
-            args[base_key] = max(x, 0.0)
-        r = penalties.compute(rule, **args)
-        if r.min is None:  # 本点算不出数额（FineRange.min 为 None）：图上留空
-            lows.append(math.nan)
-            highs.append(math.nan)
-            continue
-        lows.append(r.min / 10000)
-        if r.max is None:
-            hi_missing = True
-            highs.append(r.min / 10000)
-        else:
-            highs.append(r.max / 10000)
+    lows, highs, hi_missing = _curve(rule, facts, base_key, xs)
     xw = [x / 10000 for x in xs]
     ax.fill_between(xw, lows, highs, color="#9ecae1", alpha=0.6, label="罚款幅度")
     ax.plot(xw, lows, color="#3182bd", lw=1.2, label="最低罚款")
