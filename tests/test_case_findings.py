@@ -227,3 +227,12 @@ def test_price_aggravation_cites_regs_17():
     """Does 从重 in a price case cite 价格违法行为行政处罚规定§17②(二) (屡查屡犯) rather than only the local benchmark?"""
     agg = [r for r in cases.load("price").itertuples() if r.discretion == "aggravated"]
     assert agg and all("第十七条第二款第（二）项" in r.discretion_basis for r in agg)
+
+
+def test_price_regulation_cases_mitigated_on_article_32_also_cite_regulation_17_1(rows):
+    """Does every 价格违法行为行政处罚规定 case 从轻/减轻 under 行政处罚法§32(一) also cite 规定§17① (应当依法从轻或者减轻)?"""
+    hits = [r for r in rows if str(_v(r, "penalty_rule_id") or "").startswith("price-regs")
+            and "第三十二条第（一）项" in r["discretion_basis"]]
+    assert len(hits) >= 10
+    for r in hits:
+        assert "《价格违法行为行政处罚规定》第十七条第一款：应当依法从轻或者减轻处罚" in r["discretion_basis"], r["case_id"]
