@@ -74,8 +74,14 @@ def audit(rule: penalties.Rule) -> list[str]:
             mine = [s for s in rule.sanctions if carries(s, clause, word)]
             out += [f"{rule.id}：“{clause}”应为 mandatory={'可以' not in clause}，实为“{s.kind}” mandatory={s.mandatory}"
                     for s in mine if s.mandatory == ("可以" in clause)]
-            if not mine and (rule.id, clause) not in NOT_THIS_RULE and not others_act(rule, part, full, clause, word):
+            if (rule.id, clause) in NOT_THIS_RULE or others_act(rule, part, full, clause, word):
+                continue
+            if not mine:
                 out.append(f"{rule.id}：原文“{clause}”不在其 sanctions 中")
+            elif word == "没收":  # 没收甲和乙以及丙：每一样物品都要有
+                objects = [o for o in re.split(r"和|以及|及", clause[clause.index(word) + 2:]) if o.strip()]
+                out += [f"{rule.id}：原文“{clause}”中没收的“{o}”不在其 sanctions 中" for o in objects
+                        if not any(o.strip() in s.kind for s in rule.sanctions)]
     return out
 
 
@@ -131,3 +137,5 @@ def test_the_audit_catches_a_dropped_licence_revocation():
     flipped = dataclasses.replace(food, sanctions=tuple(
         dataclasses.replace(s, mandatory=True) if s.kind.startswith("没收用于") else s for s in food.sanctions))
     assert any("mandatory=False" in p for p in audit(flipped))
+    goods = dataclasses.replace(food, sanctions=tuple(s for s in food.sanctions if s.kind != "没收违法生产经营的食品、食品添加剂"))
+    assert any("违法生产经营的食品" in p for p in audit(goods))
