@@ -4,6 +4,7 @@
     >>> r.min, r.max, r.mandatory      # (50000, 100000, True)
     >>> [s.kind for s in r.sanctions]  # 没收违法所得……、可以没收工具设备……
     >>> print(r.basis)
+    >>> same_act("price-law-40-unfair-pricing", "price-regs-7-fraud", illegal_income=0).reason  # 行政处罚法第二十九条
 
 与 design.md 约定的扩展（本包的约定，设计文档只读）：
 - ``r.min`` 可以为 ``None``（``r.max`` 随之为 ``None``）：本工具算不出罚款数额。两种情形：数额由未收录的文件规定

@@ -12,7 +12,7 @@ FACTS = {
     "illegal_income": "违法所得",
     "sales_amount": "销售金额",
     "related_value": "相关营业所得或者财物价值",
-    "refunded": "已退还的多收价款",
+    "refunded": "已退还的多收价款（元；从应没收的违法所得中扣除）",
     "duration_months": "违法行为持续时间（月）",
     "channel": "经营环节（channel）",
     "serious": "是否情节严重（serious=True；价格违法行为行政处罚规定中只到“情节较重”的写 \"较重\"）",
