@@ -76,3 +76,15 @@ def test_compare_table_says_set_elsewhere():
     """Does the lessons' compare table show 数额见其他规定 for §127 instead of failing?"""
     df = teaching.compare_rules("食品安全法", [(127,)], samples=(800,))
     assert df.iloc[0]["货值金额800元时"] == "数额见其他规定"
+
+
+def test_calculator_says_why_a_multiple_of_an_unknown_value_has_no_amount():
+    """With 货值金额无法查清 under 药品管理法§117 (no channel), does the calculator say why, with no chart?"""
+    from scjg.widgets.penalty_calculator import PenaltyCalculator
+
+    c = PenaltyCalculator("药品")
+    c.provision.value = "drug-117-1-substandard"
+    c.unknown.value = True
+    assert c.result is not None and not c.result.known
+    assert "罚款数额：货值金额无法查清：罚款按货值金额的倍数计算" in c.output.value and c.chart.value == b""
+    assert "无法算出幅度。" in c.result.basis and "幅度；" not in c.result.basis

@@ -194,8 +194,9 @@ def _fine(rule: Rule, facts: dict, serious, tail: str, common: dict) -> FineRang
                          fine.quote, conds, **common)
     base, base_words = _base(rule, facts)
     if base is None and fine.depends_on != "none" and base_words:
-        return FineRange(None, None, fine.mandatory, f"依照{rule.citation}：{base_words}{tail}", fine.quote,
-                         conds, no_amount=base_words.rstrip("；") + "。", **common)
+        why = base_words.rstrip("；") + "。"
+        return FineRange(None, None, fine.mandatory, f"依照{rule.citation}：{why}{tail}", fine.quote,
+                         conds, no_amount=why, **common)
     used, floor_note = _floor(rule, base, facts.get("channel"))
     tier = next((t for t in tiers if t.matches(used)), None)
     if tier is None:

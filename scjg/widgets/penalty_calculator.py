@@ -211,7 +211,7 @@ class PenaltyCalculator:
     def _result_html(self, rule, r) -> str:
         e = html.escape
         if r.min is None:
-            head = f"罚款数额：依照其他规定（本工具未收录）。{r.range_words}"
+            head = f"罚款数额：{r.range_words}"
         elif r.min or r.max:
             hi = "法律未规定上限" if r.max is None else penalties.yuan(r.max)
             must = "应当处罚款" if r.mandatory else "可以处罚款"
