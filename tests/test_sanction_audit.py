@@ -139,3 +139,16 @@ def test_the_audit_catches_a_dropped_licence_revocation():
     assert any("mandatory=False" in p for p in audit(flipped))
     goods = dataclasses.replace(food, sanctions=tuple(s for s in food.sanctions if s.kind != "没收违法生产经营的食品、食品添加剂"))
     assert any("违法生产经营的食品" in p for p in audit(goods))
+
+
+# sanctions quoted from another instrument, and the law whose violations that provision reaches (read by hand):
+# 食品安全法实施条例 第七十五条 “食品生产经营企业等单位有食品安全法规定的违法情形……”
+OTHER_LAW = {("食品安全法实施条例", 75): "食品安全法"}
+
+
+def test_a_sanction_from_another_instrument_only_where_that_instrument_reaches():
+    """Is every sanction quoted from another instrument (条例§75 处罚到人) carried only by rules of the law it names?"""
+    wrong = [(r.id, s.law, s.article) for r in RULES for s in r.sanctions
+             if s.law != r.law and OTHER_LAW.get((s.law, s.article)) != r.law]
+    assert wrong == []
+    assert laws.is_verbatim("食品安全法实施条例", 75, "食品生产经营企业等单位有食品安全法规定的违法情形")
