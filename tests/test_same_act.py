@@ -61,7 +61,9 @@ def test_same_act_needs_two_rules_and_real_ids():
 def test_every_group_is_verbatim_and_its_rules_exist():
     """Is each same_act group's quote verbatim in its article, its made_under verbatim in the regulation's 第一条?"""
     groups = penalties.same_act_groups()
-    assert {g.id for g in groups} == {"price-fraud", "price-tag"}
+    assert {g.id for g in groups} == {"price-fraud", "price-tag", "price-dumping-discrimination", "price-collusion",
+                                      "price-gouging", "price-grade", "price-profiteering", "price-government-pricing",
+                                      "price-refuse-documents"}
     for g in groups:
         assert laws.is_verbatim(g.law, g.article, g.quote)
         last = penalties.get_rule(g.chain[-1])
@@ -73,3 +75,20 @@ def test_fine_range_points_to_the_other_rule_of_the_same_act():
     """Does 规定§13's basis say that a 明码标价违法行为 is also under 价格法§42, fined once (§29)?"""
     b = penalties.fine_range("价格违法行为行政处罚规定", 13, 1, 1, illegal_income=100).basis
     assert "属于明码标价违法行为的，同时适用《价格法》第四十二条第一款：同时引用，只罚一次款（行政处罚法第二十九条）" in b
+
+
+def test_every_price_law_rule_pointing_to_the_regulation_is_in_a_group():
+    """Is each 价格违法行为行政处罚规定 rule named in a 价格法 rule's see_also part of a same_act chain with that rule?"""
+    missing = []
+    for r in penalties.list_rules("价格法"):
+        for rid in r.see_also:
+            if penalties.get_rule(rid).law == "价格违法行为行政处罚规定" and penalties.concurrence.group_of((r.id, rid)) is None:
+                missing.append((r.id, rid))
+    assert missing == []
+
+
+def test_government_pricing_applies_the_regulation_amount():
+    """Does 价格法§39 with 规定§9(一) and no 违法所得 apply §9 (5万–50万元: “没有违法所得的，处5万元以上50万元以下的罚款”)?"""
+    a = same_act("price-law-39-government-pricing", "price-regs-9-1", illegal_income=0)
+    assert a.applies == "price-regs-9-1" and a.group.id == "price-government-pricing"
+    assert (a.ranges["price-regs-9-1"].min, a.ranges["price-regs-9-1"].max) == (50000, 500000)

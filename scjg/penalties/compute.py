@@ -252,7 +252,7 @@ def _notes(rule: Rule) -> str:
     if rule.see_also and rule.fine is not None:
         out += "另见：" + "、".join(_cite_id(i) for i in rule.see_also) + "。"
     for g in same_act_groups():
-        if rule.id in g.chain:
+        if rule.id in g.chain[1:]:  # 细化的规定指回法律；法律一方已由 see_also 列出
             others = [_cite_id(i) for i in g.chain if i != rule.id and get_rule(i).law != rule.law]
             out += (f"属于{g.act}的，同时适用" + "、".join(dict.fromkeys(others)) + "：同时引用，只罚一次款"
                     "（行政处罚法第二十九条）。")
