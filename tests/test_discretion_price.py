@@ -62,3 +62,19 @@ def test_other_domains_are_unchanged():
     """Without domain="price", is a §32 ground still decided under 行政处罚法§32?"""
     d = decide(mitigating=(1,))
     assert (d.law, d.article, d.item) == ("行政处罚法", 32, 1)
+
+
+def test_the_discretion_helper_offers_the_price_grounds():
+    """Does the 裁量小助手 show 规定§17② only for the price domain and answer 应当从重处罚 for 屡查屡犯?"""
+    from scjg.widgets.discretion_helper import DiscretionHelper
+
+    h = DiscretionHelper()
+    assert h.aggravating.layout.display == "none"
+    h.domain.value = "price"
+    assert h.aggravating.layout.display is None
+    h.aggravating.value = (2,)
+    assert h.decision.label == "应当从重处罚" and "屡查屡犯" in h.output.value
+    h.mitigating.value = (1,)
+    assert h.decision.citation == "《价格违法行为行政处罚规定》第十七条第一款"
+    h.domain.value = None  # the price grounds no longer count outside the price domain
+    assert h.decision.citation == "《行政处罚法》第三十二条第一款第（一）项" and h.error == ""

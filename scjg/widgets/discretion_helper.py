@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 
 from scjg import laws
-from scjg.discretion import HARM, MENTAL, MITIGATING, Decision, decide
+from scjg.discretion import HARM, MENTAL, MITIGATING, PRICE_AGGRAVATING, Decision, decide
 from scjg.referral import FACT_KEYWORDS, ITEM_LISTS, Referral, assess
 
 _cn = laws.cn_number
@@ -61,7 +61,7 @@ class DiscretionHelper:
         self.crime.observe(lambda _c: self._crime_changed(), names="value")
         for w in (self.act_date, self.act_ended, self.discovered, self.life_health_or_finance, self.age, self.mental,
                   self.first_offense, self.rectified, self.minor, self.no_fault, self.harm, self.mitigating,
-                  self.domain, *self._crime_facts.values()):
+                  self.domain, self.aggravating, *self._crime_facts.values()):
             w.observe(lambda _c: self.update(), names="value")
         self._crime_changed()
 
@@ -92,10 +92,17 @@ class DiscretionHelper:
         self.mitigating = W.SelectMultiple(options=[(f"第（{_cn(k)}）项 {v}", k) for k, v in MITIGATING.items()],
                                            value=(), description="第三十二条情形", style=style,
                                            layout=W.Layout(width="46em", height="7.5em"))
-        self.domain = W.Dropdown(options=[("一般（行政处罚法）", None), ("食品经营者", "food"), ("产品销售者", "product")],
+        self.domain = W.Dropdown(options=[("一般（行政处罚法）", None), ("食品经营者", "food"), ("产品销售者", "product"),
+                                          ("价格违法的经营者", "price")],
                                  value=None, description="另有规定的领域", style=style)
+        self.aggravating = W.SelectMultiple(
+            options=[(f"第（{_cn(k)}）项 {v}", k) for k, v in PRICE_AGGRAVATING.items()], value=(),
+            description="价格规定第十七条第二款（从重）", style=style, layout=W.Layout(width="46em", height="7.5em",
+                                                                                    display="none"))
+        self.domain.observe(lambda c: setattr(self.aggravating.layout, "display", None if c["new"] == "price" else "none"),
+                            names="value")
         return [W.HBox([self.first_offense, self.rectified, self.minor, self.no_fault]), self.harm, self.mitigating,
-                self.domain]
+                self.domain, self.aggravating]
 
     def _crime_controls(self) -> list:
         W, style, wide = self._W, self._style, self._W.Layout(width="46em")
@@ -133,6 +140,7 @@ class DiscretionHelper:
         dates = {k: (getattr(self, k).value.strip() or None) for k in ("act_date", "act_ended", "discovered")}
         return decide(first_offense=self.first_offense.value, harm=self.harm.value, rectified=self.rectified.value,
                       minor=self.minor.value, no_fault=self.no_fault.value, mitigating=tuple(self.mitigating.value),
+                      aggravating=tuple(self.aggravating.value) if self.domain.value == "price" else (),
                       domain=self.domain.value, age=self._age(), mental=self.mental.value,
                       life_health_or_finance=self.life_health_or_finance.value, **dates)
 
