@@ -197,8 +197,8 @@ def row_facts(row, rule: penalties.Rule) -> dict:
              if _value(row, k) is not None}
     if _value(row, "channel"):
         facts["channel"] = str(_value(row, "channel"))
-    if _value(row, "serious") in (True, "True", "true"):
-        facts["serious"] = True
+    if _value(row, "serious") is not None:  # 案例认定了情节严重与否：未认定的以情节严重为前提的处罚不列出
+        facts["serious"] = _value(row, "serious") in (True, "True", "true")
     conditional = bool(rule.fine and rule.fine.conditions)
     met = _value(row, "condition_met")
     if conditional and met is not None:

@@ -47,14 +47,17 @@ def test_verify_catches_a_sanction_quote_that_is_not_in_the_article():
 
 
 def test_sanctions_of_124_for_a_small_case():
-    """Does 食品安全法§124(1)(5) at 3200元 give the mandatory 没收 and the optional tools confiscation, and no 吊销?"""
+    """Does 食品安全法§124(1)(5) at 3200元 give the mandatory 没收 and the optional tools confiscation, 吊销 only as
+    undecided (条例§67 has grounds besides the amount) and none once the case is found not serious?"""
     r = fine_range("食品安全法", 124, 1, 5, goods_value=3200)
     by_kind = {s.kind: s for s in r.sanctions}
     assert by_kind["没收违法所得"].mandatory is True
     assert by_kind["没收违法生产经营的食品、食品添加剂"].mandatory is True
     assert by_kind["没收用于违法生产经营的工具、设备、原料等物品"].mandatory is False
-    assert "吊销许可证" not in by_kind
+    assert (by_kind["吊销许可证"].condition, by_kind["吊销许可证"].applies) == ("情节严重", None)
     assert r.serious is False
+    found = fine_range("食品安全法", 124, 1, 5, goods_value=3200, serious=False)
+    assert "吊销许可证" not in {s.kind for s in found.sanctions}
 
 
 def test_regulation_67_makes_20000_yuan_serious():
@@ -71,7 +74,7 @@ def test_just_below_20000_is_not_serious_by_definition():
     """Is 19,999.99元 short of the §67 threshold, so no 吊销 comes from the facts?"""
     r = fine_range("食品安全法", 124, 1, 5, goods_value=19999.99)
     assert r.serious is False
-    assert "吊销许可证" not in {s.kind for s in r.sanctions}
+    assert all(s.applies is None for s in r.sanctions if s.kind == "吊销许可证")
 
 
 def test_three_months_duration_is_serious():
@@ -132,8 +135,10 @@ def test_drug_fake_reaches_the_persons_under_118():
     """Does 假药 (§116) carry §118's personal sanctions, and 劣药 only when 情节严重?"""
     fake = fine_range("药品管理法", 116, goods_value=1000)
     assert any(s.personal and s.article == 118 and s.mandatory for s in fake.sanctions)
-    bad = fine_range("药品管理法", 117, 1, goods_value=1000, channel="retail")
+    bad = fine_range("药品管理法", 117, 1, goods_value=1000, channel="retail", serious=False)
     assert not any(s.article == 118 for s in bad.sanctions)
+    undecided = fine_range("药品管理法", 117, 1, goods_value=1000, channel="retail")
+    assert all(s.applies is None for s in undecided.sanctions if s.article == 118)
     bad2 = fine_range("药品管理法", 117, 1, goods_value=1000, channel="retail", serious=True)
     assert any(s.article == 118 for s in bad2.sanctions)
 
@@ -166,7 +171,7 @@ def test_a_full_refund_leaves_nothing_to_confiscate(income, refunded):
 
 def test_a_full_refund_under_the_price_law_names_the_refund_rule():
     """Does 价格法§39 with 违法所得3000元 fully refunded confiscate nothing and cite 行政处罚法§28②?"""
-    r = fine_range("价格法", 39, illegal_income=3000, refunded=3000)
+    r = fine_range("价格法", 39, illegal_income=3000, refunded=3000, serious=False)
     assert [s.kind for s in r.sanctions] == ["责令改正"]
     assert "违法所得3000元已全部退还（已退还3000元），无可没收" in r.basis
 
@@ -339,6 +344,15 @@ def test_price_law_44_and_price_tag_21():
     assert any(s.kind == "警告" for s in r.sanctions)
     t = fine_range("明码标价和禁止价格欺诈规定", 21)
     assert (t.min, t.max) == (0, 0) and "不属于第十九条规定的价格欺诈行为" in t.basis
+
+
+def test_a_serious_condition_not_given_is_listed_as_undecided():
+    """Is 特种设备安全法§85 “情节严重的，吊销充装许可证” listed (前提未判断) when serious is not given, and dropped for serious=False?"""
+    r = fine_range("特种设备安全法", 85, 1, item=1)
+    assert [(s.kind, s.condition, s.applies) for s in r.sanctions] == [
+        ("责令改正", None, True), ("吊销充装许可证", "情节严重", None)]
+    assert [s.kind for s in fine_range("特种设备安全法", 85, 1, item=1, serious=False).sanctions] == ["责令改正"]
+    assert fine_range("特种设备安全法", 85, 1, item=1, serious=True).sanctions[1].applies is True
 
 
 def test_较重_does_not_select_a_情节严重_tier():

@@ -12,6 +12,8 @@
   此时 ``r.known`` 为 False，``r.no_amount`` 与 ``r.basis`` 用中文说明原因，``r.range_words`` 给出可直接显示的一句，
   ``r.allows(罚款)`` 返回 None（无法核对）；调用方不得拿 ``r.min`` 做算术。``r.max`` 为 None 而 ``r.min`` 不为 None：
   法律未规定上限（原约定）。
+- ``serious`` 不给出时（既非 True 也非 False），以情节严重为前提的处罚仍在 ``.sanctions`` 中，``applies`` 为 None
+  （前提未判断）；``serious=False`` 表示已认定不属于，这些处罚不列出。罚款档位仍按原约定：不给出即普通档。
 - ``refunded=``（已退还的多收价款，可多于违法所得）：应没收的违法所得为两者之差；全部退还的，``.sanctions`` 中不再列
   “没收违法所得”，``basis`` 写明“违法所得……已全部退还，无可没收”（行政处罚法第二十八条第二款）。
 

@@ -76,10 +76,10 @@ def _condition_met(cond: str | None, facts: dict, serious) -> bool | None:
     if not cond:
         return True
     income = facts.get("illegal_income")
-    if cond == "情节严重":
-        return serious is True
-    if cond == "情节较重":
-        return bool(serious)
+    if cond in ("情节严重", "情节较重"):  # 未给出 serious 的：前提未能判断（列出，applies=None）
+        if serious is True or (cond == "情节较重" and serious == "较重"):
+            return True
+        return False if "serious" in facts else None
     if cond in _AFTER_ORDER:
         return facts.get("conditions_met")
     if cond in ("有违法所得", "没有违法所得") and isinstance(income, float):
