@@ -2,7 +2,8 @@
 
 每个领域模块（food、drug、special_equipment、price）给出一组 `Template`（违法类别模板）；
 本模块据此生成案例：法定后果（罚款幅度、情节严重、其他处罚）一律由 scjg.schema.case_range（即罚则引擎）
-按案件事实算出，罚款按裁量情形落在幅度的相应部分，记录的处罚种类取自引擎给出的必处项（recorded_sanctions）。
+按案件事实算出，罚款按裁量情形落在幅度的相应部分，记录的处罚种类取自引擎给出的必处项（recorded_sanctions），
+事实支持时再按种子加上选择性处罚（“可以没收……”，见 _apply_optional）。
 """
 from __future__ import annotations
 
