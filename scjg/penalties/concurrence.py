@@ -55,7 +55,7 @@ def _chain(g: SameAct, ranges: dict[str, FineRange]) -> SameActAnswer:
     law_rule, detail = rules[0], rules[-1]
     r = ranges[detail.id]
     reason = (f"《{law_rule.law}》与《{detail.law}》对{g.act}的规定是同一法律规范及其细化（《{detail.law}》第一条："
-              f"“{_v(detail.law, 1, g.made_under)}”），"
+              f"“{_v(detail.law, 1, g.made_under)}”；本工具的理解），"
               f"同时引用{law_rule.citation}和{detail.citation}，罚款数额按{detail.citation}（{r.range_words}），"
               f"只罚一次（《行政处罚法》第二十九条：“{ONE_FINE}”）。")
     if g.outside:

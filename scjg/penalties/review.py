@@ -63,7 +63,7 @@ def review_markdown() -> str:
                   + "；".join(f"（{cn(g.item)}）{g.quote}" for g in d.grounds) + f"。“{d.effect_quote}”", ""]
     for g in same_act_groups():
         lines += [f"**同一违法行为（行政处罚法第二十九条）**：{g.act}——" + "、".join(g.chain)
-                  + "（法律与依其制定的行政法规，同时引用，按后者的数额，只罚一次）"
+                  + "（法律与依其制定的行政法规，同时引用，按后者的数额，只罚一次：本工具的理解）"
                   + (f"；《{g.law}》第{cn(g.article)}条还列出" + "、".join(f"《{x}》" for x in g.outside)
                      + "（未收录），同一行为也违反的，按照罚款数额高的规定处罚" if g.outside else "") + "。", ""]
     by_law: dict[str, list[Rule]] = {name: [] for name in laws.law_names()}
