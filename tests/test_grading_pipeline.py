@@ -181,3 +181,32 @@ def test_collect_layouts_roster_duplicates_and_other_lessons(tmp_path, monkeypat
     assert any("不是 notebook" in r["说明"] for r in rows)
     stamp = (course / "submitted" / "sh003" / LESSON / "timestamp.txt").read_text(encoding="utf-8")
     assert stamp.startswith("2026-11-27 10:00:00")
+
+
+def test_feedback_renders_without_unshowable_answer_records(graded):
+    """Does feedback drop the grader's machine-readable answer records, so nbconvert has nothing it cannot show
+    (no 'not able to be represented' warning) and the page carries no record?"""
+    import warnings
+
+    course = graded[0]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert cli("grade", LESSON, "--feedback-only") == 0
+    assert not [w for w in caught if "not able to be represented" in str(w.message)]
+    html = (course / "feedback" / "sh001" / LESSON / f"{LESSON}.html").read_text(encoding="utf-8")
+    assert "vnd.scjg.answer" not in html
+
+
+def test_timing_says_where_the_time_goes(graded, capsys):
+    """Does `scjg grade --timing` print, in Chinese, the mean seconds of each phase of a submission, kernel and
+    cell execution apart from nbgrader's own work and feedback, adding up to the total it states?"""
+    import re
+
+    from scjg.grading.timing import PHASES
+
+    assert cli("grade", LESSON, "--learner", "sh001", "--learner", "sh002", "--timing") == 0
+    out = capsys.readouterr().out
+    total = float(re.search(r"每份作业平均用时 ([\d.]+) 秒（2 份", out).group(1))
+    parts = {label: float(re.search(rf"{re.escape(label)}：([\d.]+) 秒", out).group(1)) for label in PHASES.values()}
+    assert parts[PHASES["kernel"]] > 0 and parts[PHASES["cells"]] > 0 and parts[PHASES["feedback"]] > 0
+    assert abs(sum(parts.values()) - total) < 0.02

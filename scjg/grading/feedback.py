@@ -16,6 +16,8 @@ from pathlib import Path
 
 import re
 
+from jinja2 import BytecodeCache
+from nbconvert.exporters import HTMLExporter
 from nbformat.v4 import new_markdown_cell
 from nbgrader.preprocessors import NbGraderPreprocessor
 from traitlets import Dict
@@ -61,10 +63,14 @@ def strip_hidden(source: str) -> str:
 
 
 class StripHiddenTests(NbGraderPreprocessor):
-    """Remove hidden-test code and the tracebacks that would quote it."""
+    """Remove hidden-test code, the tracebacks that would quote it and the grader's answer records (machine data
+    with nothing to show)."""
 
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type == "code":
+            from ..checks import RECORD_MIME
+            cell.outputs = [out for out in cell.get("outputs", [])
+                            if set(out.get("data", {})) != {RECORD_MIME}]
             hidden = BEGIN in cell.source
             cell.source = strip_hidden(cell.source)
             meta = cell.metadata.get("nbgrader", {})
@@ -149,6 +155,34 @@ def plan_key(course: Path, lesson_id: str) -> dict[str, tuple[str, str]]:
     return answer_key(plan.read_text(encoding="utf-8")) if plan.is_file() else {}
 
 
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates kept in memory for the life of the process (jinja checks each template's source
+    checksum, so an edited template is compiled again)."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
+class FeedbackExporter(HTMLExporter):
+    """nbconvert's HTML exporter, compiling the feedback templates once per process instead of once per
+    learner (nbgrader makes a new exporter, so a new template environment, for every notebook)."""
+
+    def _create_environment(self):
+        environment = super()._create_environment()
+        environment.bytecode_cache = _COMPILED
+        return environment
+
+
 def configure(config, course: Path, *, lesson_id: str | None = None, release_answers: bool = False) -> None:
     """Make GenerateFeedback in `config` Chinese and free of hidden tests; with `release_answers`,
     show each question's right answer and 解析 from the lesson's plan.md."""
@@ -162,6 +196,7 @@ def configure(config, course: Path, *, lesson_id: str | None = None, release_ans
         config.ReleaseAnswers.key = {k: list(v) for k, v in plan_key(course, lesson_id).items()}
         steps.append(ReleaseAnswers)
     config.GenerateFeedback.preprocessors = [*steps, CSSHTMLHeaderPreprocessor]
+    config.GenerateFeedback.exporter_class = FeedbackExporter
     import nbgrader
 
     nbgrader_templates = Path(nbgrader.__file__).parent / "server_extensions" / "formgrader" / "templates"

@@ -53,7 +53,7 @@ def submissions(course_root: Path, lesson_id: str) -> list[str]:
 
 def grade(course_root: Path, lesson_id: str, *, jobs: int | None = None, db: str | None = None,
           timeout: int = 300, memory_mb: int = 2048, learners: list[str] | None = None, quiet: bool = False,
-          fork_kernels: bool = True) -> dict:
+          fork_kernels: bool = True, timing: bool = False) -> dict:
     """Autograde the lesson's collected submissions; returns {learner: status entry} (also in grade.json)."""
     course.quiet_nbgrader_warnings()
     from nbgrader.api import Gradebook, MissingEntry
@@ -102,6 +102,7 @@ def grade(course_root: Path, lesson_id: str, *, jobs: int | None = None, db: str
     status_path = work / "grade.json"
     status = common.read_json(status_path, {})
     done = 0
+    results: list[dict] = []
     start = time.perf_counter()
     with Gradebook(url) as gb:
         def on_result(result: dict) -> None:
@@ -109,6 +110,7 @@ def grade(course_root: Path, lesson_id: str, *, jobs: int | None = None, db: str
             if unconfined:
                 result["notes"].append(f"未隔离运行：本份作业的代码在评分机上未受隔离（{unconfined}），请教员留意")
             merge(gb, lesson_id, result, roster, course_root)
+            results.append(result)
             done += 1
             status[result["learner"]] = {"status": result["status"], "notes": result["notes"],
                                          "seconds": round(result["seconds"], 2)}
@@ -131,6 +133,9 @@ def grade(course_root: Path, lesson_id: str, *, jobs: int | None = None, db: str
         elapsed = time.perf_counter() - start
         bad = sum(1 for lr in todo if status[lr]["notes"])
         print(f"课程 {lesson_id}：{len(todo)} 份作业评分完成（{jobs} 个进程，用时 {elapsed:.1f} 秒），其中 {bad} 份有异常说明。")
+    if timing:
+        from .timing import summary
+        print("\n".join(summary(results)))
     return status
 
 
@@ -164,6 +169,8 @@ def add_arguments(parser) -> None:
                         help="在反馈中发布每道题的正确答案和解析（取自教案 plan.md；默认不发布）")
     parser.add_argument("--cold-kernels", action="store_true",
                         help="每份作业都用全新启动的内核，而不是从预热的内核进程派生（较慢，仅用于排查问题）")
+    parser.add_argument("--timing", action="store_true",
+                        help="评分结束后列出每份作业平均用在各环节的时间（内核、单元格执行、nbgrader、反馈等）")
     common.add_course_option(parser)
 
 
@@ -174,8 +181,7 @@ def run(args) -> int:
             common.lesson_entry(root, args.lesson)
             return regenerate_feedback(root, args.lesson, args.db, release_answers=args.release_answers)
         grade(root, args.lesson, jobs=args.jobs, db=args.db, timeout=args.timeout, memory_mb=args.memory_mb,
-              fork_kernels=not args.cold_kernels,
-              learners=args.learner)
+              fork_kernels=not args.cold_kernels, learners=args.learner, timing=args.timing)
         if args.release_answers and regenerate_feedback(root, args.lesson, args.db, release_answers=True):
             return 1
     except (ValueError, RuntimeError) as err:

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import sys
 import time
 from pathlib import Path
+
+from jupyter_client.asynchronous import AsyncKernelClient
+from jupyter_client.manager import AsyncKernelManager
+from nbgrader.preprocessors import Execute
 
 FILE_MB = 256       # largest file a submission may write
 PROCESSES = 256     # processes (and threads) a confined submission may run at once
@@ -65,3 +70,49 @@ def sanitizers() -> list:
     steps = list(Autograde.class_traits()["sanitize_preprocessors"].default())
     steps.insert(steps.index(OverwriteCells) + 1, ClearHiddenTests)
     return steps
+
+
+
+class GradingKernelClient(AsyncKernelClient):
+    """Waits for a fresh kernel in short steps: jupyter_client's own wait listens 0.2 s on IOPub after the first
+    kernel_info reply, which every kernel that answers before the IOPub subscription lands costs in full."""
+
+    async def wait_for_ready(self, timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (60.0 if timeout is None else timeout)
+        while time.monotonic() < deadline:
+            self.kernel_info()
+            try:
+                reply = await self.shell_channel.get_msg(timeout=0.5)
+            except queue.Empty:
+                reply = None
+            if reply is not None and reply["msg_type"] == "kernel_info_reply":
+                try:
+                    await self.iopub_channel.get_msg(timeout=0.02)
+                except queue.Empty:  # IOPub not subscribed yet: ask again
+                    continue
+                self._handle_kernel_info_reply(reply)
+                return
+            if not await self.is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+        raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
+
+
+class GradingKernelManager(AsyncKernelManager):
+    """Its clients wait in short steps, and a kill returns as soon as the kernel's launcher is gone
+    (jupyter_client polls every 0.1 s)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.client_factory = GradingKernelClient
+
+    async def _async_wait(self, pollinterval: float = 0.1) -> None:
+        await super()._async_wait(pollinterval=min(pollinterval, 0.005))
+
+
+class GradingExecute(Execute):
+    """nbgrader's Execute step on the grading kernel manager (nbgrader passes its own manager class to the
+    executor, so configuration cannot change it)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("kernel_manager_class", GradingKernelManager)
+        super().__init__(*args, **kwargs)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-import time
 import traceback
 from pathlib import Path
 
-from . import common, course
+from . import common, course, timing
 from .inspection import inspect_submission
 from .kernels import kernelspec, sanitizers, start_forkserver
 
@@ -77,6 +76,7 @@ class Worker:
                                     as_version=4)
         from . import feedback
         feedback.configure(config, self.main)
+        timing.configure(config)
         self.api = course.api_with(config, self.root)
 
     def restart_forkserver(self) -> None:
@@ -110,15 +110,42 @@ class Worker:
         return verdicts
 
     def grade(self, task: dict) -> dict:
-        import nbformat
-        from nbgrader.api import Gradebook, MissingEntry
+        """Grade one submission: read and inspect, nbgrader autograde, trusted verdict, gradebook, feedback, copy."""
+        from .timing import Clock
 
         learner = task["learner"]
-        start = time.perf_counter()
+        clock = Clock()
         result = {"learner": learner, "status": "ok", "notes": [], "grades": {}, "comments": {},
-                  "timestamp": None, "seconds": 0.0}
+                  "timestamp": None, "seconds": 0.0, "phases": clock.seconds}
         canary = bool(task.get("canary"))
         src = Path(task["source"]) if canary else self.main / "submitted" / learner / self.lesson
+        if self._prepare(src, learner, canary, result):
+            clock.lap("prepare")
+            self._autograde(learner, result)
+            clock.lap("nbgrader")
+            clock.split_autograde()
+            verdicts = self._verdicts(learner) if result["status"] == "ok" else {}
+            for verdict in verdicts.values():
+                result["notes"] += [f"疑似篡改评分：{note}；请教员核查" for note in verdict.notes]
+            clock.lap("verdict")
+            self._record(learner, task, verdicts, result)
+            clock.lap("gradebook")
+            if canary:
+                result["notes"] += _first_errors(self.root / "autograded" / learner / self.lesson / f"{self.lesson}.ipynb")
+            else:
+                self._feedback(learner, result)
+                clock.lap("feedback")
+                self._copy_back(learner)
+                clock.lap("copy")
+        else:
+            clock.lap("prepare")
+        result["seconds"] = sum(clock.seconds.values())
+        return result
+
+    def _prepare(self, src: Path, learner: str, canary: bool, result: dict) -> bool:
+        """Read and inspect the submission and copy it into the private course; False if it cannot be read."""
+        import nbformat
+
         data = (src / f"{self.lesson}.ipynb").read_bytes()
         try:
             nb = nbformat.reads(data.decode("utf-8"), as_version=4)
@@ -126,13 +153,16 @@ class Worker:
         except Exception:  # noqa: BLE001 - a broken file is a result, not a crash
             result["status"] = "failed"
             result["notes"].append("文件损坏，无法读取（不是有效的 notebook）：本次按 0 分计，请学员重新提交")
-            result["seconds"] = time.perf_counter() - start
-            return result
-        notes, tampered = ([], False) if canary else inspect_submission(nb, self.released)
+            return False
+        notes, _tampered = ([], False) if canary else inspect_submission(nb, self.released)
         result["notes"] += notes
         for sub in ("submitted", "autograded", "feedback"):
             shutil.rmtree(self.root / sub / learner, ignore_errors=True)
         shutil.copytree(src, self.root / "submitted" / learner / self.lesson)
+        return True
+
+    def _autograde(self, learner: str, result: dict) -> None:
+        """nbgrader autograde in the private course; a forked kernel that dies is retried once on a cold one."""
         if self.forkserver is not None and self.forkserver.poll() is not None:
             self.restart_forkserver()  # the previous submission killed it
         outcome = self.api.autograde(self.lesson, learner, force=True, create=True)
@@ -149,46 +179,47 @@ class Worker:
         if not outcome.get("success"):
             result["status"] = "failed"
             result["notes"].append(failure_reason(outcome.get("log", "") + (outcome.get("error") or "")))
-        verdicts = self._verdicts(learner) if result["status"] == "ok" else {}
-        for verdict in verdicts.values():
-            result["notes"] += [f"疑似篡改评分：{note}；请教员核查" for note in verdict.notes]
+
+    def _record(self, learner: str, task: dict, verdicts: dict, result: dict) -> None:
+        """Trusted scores (and the trainer's manual scores and comments) into the private gradebook and `result`."""
+        from nbgrader.api import Gradebook, MissingEntry
+
         with Gradebook(f"sqlite:///{self.db}") as gb:
             try:
                 submission = gb.find_submission(self.lesson, learner)
             except MissingEntry:  # autograde stopped before the gradebook
-                submission = None
-            if submission is not None:
-                result["timestamp"] = submission.timestamp.isoformat() if submission.timestamp else None
-                for notebook in submission.notebooks:
-                    for grade in notebook.grades:
-                        if grade.name in verdicts:
-                            grade.auto_score = verdicts[grade.name].score
-                        if grade.cell.cell_type == "code" and result["status"] == "failed":
-                            grade.auto_score = 0.0
-                        auto = grade.auto_score
-                        manual = task.get("manual", {}).get(grade.name)
-                        if manual is not None:
-                            grade.manual_score = manual
-                            grade.needs_manual_grade = False
-                        result["grades"][grade.name] = {
-                            "auto_score": auto, "max_score": grade.max_score,
-                            "needs_manual_grade": bool(grade.needs_manual_grade) and manual is None,
-                            "cell_type": grade.cell.cell_type}
-                    for comment in notebook.comments:
-                        if comment.auto_comment:
-                            result["comments"][comment.name] = comment.auto_comment
-                        if task.get("comments", {}).get(comment.name):
-                            comment.manual_comment = task["comments"][comment.name]
-                gb.db.commit()
-        if canary:
-            result["notes"] += _first_errors(self.root / "autograded" / learner / self.lesson / f"{self.lesson}.ipynb")
-            result["seconds"] = time.perf_counter() - start
-            return result
+                return
+            result["timestamp"] = submission.timestamp.isoformat() if submission.timestamp else None
+            for notebook in submission.notebooks:
+                for grade in notebook.grades:
+                    if grade.name in verdicts:
+                        grade.auto_score = verdicts[grade.name].score
+                    if grade.cell.cell_type == "code" and result["status"] == "failed":
+                        grade.auto_score = 0.0
+                    manual = task.get("manual", {}).get(grade.name)
+                    if manual is not None:
+                        grade.manual_score = manual
+                        grade.needs_manual_grade = False
+                    result["grades"][grade.name] = {
+                        "auto_score": grade.auto_score, "max_score": grade.max_score,
+                        "needs_manual_grade": bool(grade.needs_manual_grade) and manual is None,
+                        "cell_type": grade.cell.cell_type}
+                for comment in notebook.comments:
+                    if comment.auto_comment:
+                        result["comments"][comment.name] = comment.auto_comment
+                    if task.get("comments", {}).get(comment.name):
+                        comment.manual_comment = task["comments"][comment.name]
+            gb.db.commit()
+
+    def _feedback(self, learner: str, result: dict) -> None:
         if result["status"] == "ok" or (self.root / "autograded" / learner / self.lesson).exists():
-            outcome_fb = self.api.generate_feedback(self.lesson, learner, force=True)
-            if not outcome_fb.get("success"):  # otherwise silent: the learner would just get no feedback
-                os.write(2, f"[scjg grade] {learner}: feedback failed\n{outcome_fb.get('log')}\n"
-                            f"{outcome_fb.get('error')}\n".encode())
+            outcome = self.api.generate_feedback(self.lesson, learner, force=True)
+            if not outcome.get("success"):  # otherwise silent: the learner would just get no feedback
+                os.write(2, f"[scjg grade] {learner}: feedback failed\n{outcome.get('log')}\n"
+                            f"{outcome.get('error')}\n".encode())
+
+    def _copy_back(self, learner: str) -> None:
+        """The autograded notebook and the feedback into the course folder (replacing an earlier grading)."""
         for sub in ("autograded", "feedback"):
             made = self.root / sub / learner / self.lesson
             target = self.main / sub / learner / self.lesson
@@ -197,8 +228,6 @@ class Worker:
             if made.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copytree(made, target)
-        result["seconds"] = time.perf_counter() - start
-        return result
 
 
 def _first_errors(path: Path, limit: int = 2) -> list[str]:
