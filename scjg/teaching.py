@@ -18,10 +18,10 @@ from scjg import laws, money, penalties
 from scjg.answers import number as read_number  # 进阶题的数字答案：读法与检查在 scjg.answers / scjg.checks
 from scjg.checks import expect_number
 from scjg.discretion import DISCRETION_LABELS
-from scjg.schema import case_range
+from scjg.schema import case_range, row_facts
 
 __all__ = ["law_versions", "later_amendments", "show_articles", "compare_rules", "pick_cases", "statutory_range",
-           "case_card", "read_number", "expect_number"]
+           "case_chart", "case_card", "read_number", "expect_number"]
 
 _e = html.escape
 
@@ -135,6 +135,17 @@ def _missing(v) -> bool:
 def statutory_range(row) -> penalties.FineRange:
     """由案例的罚则编号（penalty_rule_id）和事实（货值金额等）重新计算法定后果，用来复核数据（同 scjg.schema.case_range）。"""
     return case_range(row)
+
+
+def case_chart(row, width: float = 6.5, height: float = 3.0):
+    """The penalty calculator's chart for one case: its rule's range over the calculation base (货值金额 …), the
+    floors of the case's channel and the case itself marked; an IPython Image."""
+    from IPython.display import Image
+
+    from scjg.widgets.penalty_calculator import fine_chart_png
+
+    rule = penalties.get_rule(str(row["penalty_rule_id"]))
+    return Image(fine_chart_png(rule, row_facts(row, rule), width=width, height=height))
 
 
 def _money(v) -> str:

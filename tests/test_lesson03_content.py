@@ -96,13 +96,15 @@ def test_a_paraphrase_in_quotation_marks_is_caught():
 
 def test_lecture_teaches_the_2019_wording_and_the_channel_floors():
     """Does the lecture say the 2019 revision dropped 按假药论处/按劣药论处, show §117's two floors on the
-    calculator's chart for retail and wholesale, and preset the calculator on §117 retail?"""
+    calculator's chart for retail and wholesale, show the typical cases with their cards and chart, and preset the
+    calculator on §117 retail?"""
     nb = notebook("lecture.ipynb")
     prose = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     assert "不再有“论处”的说法" in prose and "论处" not in laws.article("药品管理法", 98).text
     assert "fine_chart_png(substandard" in code and 'for channel in ("retail", "wholesale")' in code
     assert 'calc.provision.value = "drug-117-1-substandard"' in code and 'calc.channel.value = "retail"' in code
+    assert all(f"case_card(case{n}" in code for n in (1, 2, 3)) and "case_chart(case1)" in code
     for needed in ('assess(141)', 'assess(142, sales_amount=60000)', '"第一百四十二条之一"', "CaseExplorer(drug)",
                    "check_practice(", "Quiz(["):
         assert needed in code, needed

@@ -33,6 +33,19 @@ def test_compare_rules_takes_a_rule_id_and_the_channel_of_a_row():
         teaching.compare_rules("药品管理法", [(117, 1)], samples=(60,))
 
 
+def test_case_chart_is_the_calculators_chart_for_the_row():
+    """Is a case's chart the calculator's PNG for its rule and facts (a retail 劣药 row differs from the same row
+    in the wholesale channel)?"""
+    from scjg.widgets.penalty_calculator import fine_chart_png
+
+    row = {"penalty_rule_id": "drug-117-1-substandard", "goods_value": 60.0, "channel": "retail", "serious": False}
+    png = teaching.case_chart(row).data
+    assert png.startswith(b"\x89PNG")
+    rule = teaching.penalties.get_rule("drug-117-1-substandard")
+    assert png == fine_chart_png(rule, {"goods_value": 60.0, "channel": "retail"}, width=6.5, height=3.0)
+    assert png != teaching.case_chart({**row, "channel": "wholesale"}).data
+
+
 def test_statutory_range_of_a_case_row():
     """Does statutory_range recompute a row's range from its rule and facts (one function with the reader)?"""
     row = {"penalty_rule_id": "food-124-1-overdue", "goods_value": 179.2, "channel": "", "serious": False}
