@@ -88,7 +88,7 @@ def main() -> int:
         graded = subprocess.run([*run, "grade", LESSON, "--timing", *jobs], env=env_ours, check=True,
                                 capture_output=True, text=True)
         t_ours = time.perf_counter() - start
-        phases = graded.stdout[graded.stdout.find("每份作业平均用时"):].split("反馈：")[0].rstrip()
+        phases = graded.stdout[graded.stdout.find("每份作业平均用时"):].split("\n反馈：")[0].rstrip()
         theirs, mine = scores(stock / "gradebook.db", LESSON), scores(ours / "gradebook.db", LESSON)
         same = theirs == mine
         for learner in sorted(set(theirs) | set(mine)):

@@ -21,6 +21,23 @@ def quiet_nbgrader_warnings() -> None:
     warnings.filterwarnings("ignore", category=SAWarning)
 
 
+def share_gradebook_engines() -> None:
+    """In a grading worker: one SQLAlchemy engine per gradebook URL for the life of the process. nbgrader's
+    Gradebook makes a new engine for every `with Gradebook(...)`, a dozen per submission, and a new engine
+    compiles every query again (its compiled-statement cache belongs to the engine); sharing one makes the
+    gradebook work about four times faster. Only for a worker's private sqlite copy: not in the parent."""
+    import functools
+
+    import nbgrader.api
+    from sqlalchemy import create_engine
+
+    if getattr(nbgrader.api.create_engine, "scjg_shared", False):
+        return
+    shared = functools.lru_cache(maxsize=4)(create_engine)
+    shared.scjg_shared = True
+    nbgrader.api.create_engine = shared
+
+
 def ensure_exchange(config) -> str | None:
     """Create the nbgrader exchange folder the config names (nbgrader never creates it); a Chinese
     message instead of nbgrader's English one when it cannot be made. Returns the folder."""

@@ -31,7 +31,7 @@ import time
 # Imported once here, inherited by every kernel. Only imports: no threads, loops or sockets
 # may exist before fork.
 PRELOAD = [
-    "ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "IPython", "IPython.display",
+    "ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger", "IPython", "IPython.display",
     "matplotlib", "matplotlib.pyplot", "matplotlib_inline.backend_inline", "numpy", "pandas", "ipywidgets",
     "yaml", "cn2an", "scjg.lesson", "scjg.checks", "scjg.answers", "scjg.plotting", "scjg.hints",
     "scjg.catalog", "scjg.widgets", "scjg.widgets.quiz", "scjg.laws", "scjg.penalties", "scjg.cases",
@@ -54,6 +54,7 @@ def preload() -> list[str]:
     import importlib
     import warnings
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # debugpy's import-time note about frozen modules
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")  # no BLAS thread pool may exist before fork
     missing = []

@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import common
+
+if TYPE_CHECKING:
+    from .pool import Pool
 
 
 def check_answer_key(pool: "Pool", course_root: Path, lesson_id: str, work: Path) -> None:

@@ -35,6 +35,7 @@ class Worker:
         from nbgrader.api import Gradebook  # noqa: F401 - imported before fork in the parent
 
         self.setup = setup
+        course.share_gradebook_engines()
         self.lesson = setup["lesson"]
         self.main = Path(setup["course"])
         self.tmp = Path(tempfile.mkdtemp(prefix="scjg-worker-"))
