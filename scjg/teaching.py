@@ -18,10 +18,10 @@ from scjg import laws, money, penalties
 from scjg.answers import number as read_number  # 进阶题的数字答案：读法与检查在 scjg.answers / scjg.checks
 from scjg.checks import expect_number
 from scjg.discretion import DISCRETION_LABELS
-from scjg.schema import case_range
+from scjg.schema import case_range, row_facts
 
 __all__ = ["law_versions", "later_amendments", "show_articles", "compare_rules", "pick_cases", "statutory_range",
-           "case_card", "read_number", "expect_number"]
+           "case_chart", "case_card", "read_number", "expect_number"]
 
 _e = html.escape
 
@@ -72,23 +72,36 @@ def _range_words(r: penalties.FineRange) -> str:
 
 def compare_rules(law: str, provisions: list[tuple], samples: tuple[float, ...] = (800, 20000), base: str = "goods_value"):
     """罚则对比表（pandas DataFrame）：每行一个条款，列出违法行为、是否先警告/改正、幅度说明，
-    以及 samples 中每个货值金额（或其他计算基数）下由 scjg.penalties 算出的法定幅度。"""
+    以及 samples 中每个货值金额（或其他计算基数）下由 scjg.penalties 算出的法定幅度。
+
+    provisions 的每一项是 (条, 款, 项)，或一条规则的编号（同一条款下有几条规则时，如第一百一十九条）；
+    元组最后可以带一个事实字典，例如 (117, 1, {"channel": "retail"})：按经营环节计算，条款后注明环节。"""
     import pandas as pd
 
     name = penalties.FACTS.get(base, base)
     rows = []
     for prov in provisions:
-        article, paragraph, item = (tuple(prov) + (None, None))[:3]
-        rule = penalties.select(law, article, paragraph, item)
-        row = {"条款": rule.provision, "违法行为": rule.violation,
+        rule, extra = _compared_rule(law, prov)
+        where = f"（{penalties.CHANNELS[extra['channel']]}）" if "channel" in extra else ""
+        row = {"条款": rule.provision + where, "违法行为": rule.violation,
                "罚款前提": "、".join(rule.fine.conditions) if rule.fine and rule.fine.conditions else "—",
                "幅度（原文归纳）": rule.range_words()}
         for v in samples:
             facts = {base: v} if rule.fine and rule.fine.depends_on == base else {}
-            row[f"{name}{money.yuan(v)}时"] = _range_words(penalties.compute(rule, **facts))
+            row[f"{name}{money.yuan(v)}时"] = _range_words(penalties.compute(rule, **facts, **extra))
         row["其他处罚"] = "；".join(rule.other_sanctions) or "—"
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def _compared_rule(law: str, prov) -> tuple[penalties.Rule, dict]:
+    """A row of compare_rules: the rule of (条, 款, 项[, 事实]) or of a rule id, and the extra facts."""
+    if isinstance(prov, str):
+        return penalties.select(law, None, rule_id=prov), {}
+    prov = tuple(prov)
+    extra = prov[-1] if prov and isinstance(prov[-1], dict) else {}
+    article, paragraph, item = (prov[:len(prov) - bool(extra)] + (None, None))[:3]
+    return penalties.select(law, article, paragraph, item), dict(extra)
 
 
 # ---------------------------------------------------------------- 案例
@@ -122,6 +135,17 @@ def _missing(v) -> bool:
 def statutory_range(row) -> penalties.FineRange:
     """由案例的罚则编号（penalty_rule_id）和事实（货值金额等）重新计算法定后果，用来复核数据（同 scjg.schema.case_range）。"""
     return case_range(row)
+
+
+def case_chart(row, width: float = 6.5, height: float = 3.0):
+    """The penalty calculator's chart for one case: its rule's range over the calculation base (货值金额 …), the
+    floors of the case's channel and the case itself marked; an IPython Image."""
+    from IPython.display import Image
+
+    from scjg.widgets.penalty_calculator import fine_chart_png
+
+    rule = penalties.get_rule(str(row["penalty_rule_id"]))
+    return Image(fine_chart_png(rule, row_facts(row, rule), width=width, height=height))
 
 
 def _money(v) -> str:

@@ -79,12 +79,12 @@ def test_case_card_says_yes_no_and_hides_rule_ids():
 
 def test_next_lesson_names_only_released_lessons():
     """Does 下一课 point from lesson 00 to the released lesson 01, from 01 to 02, from each released lesson to the
-    next released one (skipping planned lessons), and from the last one to nothing yet?"""
+    next released one (planned lessons skipped), and from the last one to nothing yet?"""
     from scjg import catalog
 
     assert lesson.next_lesson_text("00-getting-started") == "下一课：第1课 行政处罚基础：处罚种类、裁量与移送。"
     assert lesson.next_lesson_text("01-penalty-basics") == "下一课：第2课 食品安全法：典型违法行为与罚则。"
-    assert lesson.next_lesson_text("02-food-safety") == "下一课：第4课 特种设备安全法：电梯、锅炉、气瓶与叉车。"
+    assert lesson.next_lesson_text("02-food-safety") == "下一课：第3课 药品管理法：药店、诊所和批发企业的常见案件。"
     released = catalog.ids()
     for here, there in zip(released, released[1:]):
         assert lesson.next_lesson_text(here) == f"下一课：{catalog.lesson(there)['title']}。"

@@ -155,3 +155,14 @@ def test_unknown_amount_and_serious_levels():
     assert (c.result.min, c.result.max) == (1000000, 5000000) and "停业整顿" not in c.output.value
     c.serious.value = True
     assert "停业整顿" in c.output.value
+
+
+def test_chart_marks_only_the_floor_of_the_chosen_channel():
+    """Does the §117 chart mark 计算下限1万元 for 零售 and 计算下限10万元 for 批发, each without the other's floor?"""
+    from scjg import penalties
+    from scjg.widgets.penalty_calculator import chart_marks
+
+    rule = penalties.get_rule("drug-117-1-substandard")
+    assert chart_marks(rule, "retail") == [(10000.0, "计算下限1万元")]
+    assert chart_marks(rule, "wholesale") == [(100000.0, "计算下限10万元")]
+    assert chart_marks(rule) == [(10000.0, "计算下限1万元"), (100000.0, "计算下限10万元")]

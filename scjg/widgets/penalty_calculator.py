@@ -63,7 +63,7 @@ def fine_chart_png(rule: penalties.Rule, facts: dict, width: float = 7.0, height
     fine = rule.fine
     base_key = fine.depends_on if fine else "none"
     base_name = penalties.FACTS.get(base_key, "")
-    marks = penalties.boundaries(rule)
+    marks = chart_marks(rule, facts.get("channel"))
     current = facts.get(base_key) if base_key != "none" else None
     top = max([m for m, _ in marks] + [current or 0, 10000]) * 2.5
     xs = sorted({0.0, top, *(m for m, _ in marks), *(m - 1e-6 for m, _ in marks if m > 0)}
@@ -95,6 +95,13 @@ def fine_chart_png(rule: penalties.Rule, facts: dict, width: float = 7.0, height
         warnings.simplefilter("ignore")
         fig.savefig(buf, format="png")
     return buf.getvalue()
+
+
+def chart_marks(rule: penalties.Rule, channel: str | None = None) -> list[tuple[float, str]]:
+    """The boundaries to mark on the chart: a floor set for other channels (劣药 零售一万元 on a 批发 chart) is left out."""
+    floors = rule.fine.floors if rule.fine else ()
+    other = {f.amount for f in floors if channel and f.channels and channel not in f.channels}
+    return [(m, label) for m, label in penalties.boundaries(rule) if not (m in other and label.startswith("计算下限"))]
 
 
 class PenaltyCalculator:
