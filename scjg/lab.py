@@ -60,10 +60,12 @@ def prepare_course(course_root: Path | None = None) -> None:
 
 def lab_environment(course_root: Path | None = None, trainer: bool = False) -> dict[str, str]:
     """Environment for the server: nbgrader finds the course's nbgrader_config.py, learners get the
-    kit's learner config (trainer server extensions off), the venv's tools come first."""
+    kit's learner config (trainer server extensions off), kernels the kit's kernelspec (the answer magics
+    load at start, scjg/labconfig/kernels), the venv's tools come first."""
     env = dict(os.environ)
     dirs = [str(common.course_root(course_root))] + ([] if trainer else [str(settings_dir(False))])
     env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(dirs + [p for p in env.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep) if p])
+    env["JUPYTER_PATH"] = os.pathsep.join([str(LABCONFIG)] + [p for p in env.get("JUPYTER_PATH", "").split(os.pathsep) if p])
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
     env.setdefault("PYTHONIOENCODING", "utf-8")
     return env

@@ -8,7 +8,9 @@ and reruns it gets the same answer back.
 `%%learner` — the 学员信息 cell: 学员编号 and 姓名 after the colons (： or :). The collector reads the
 same text from the file without running it (scjg.grading.identity); here it only confirms.
 
-`register()` is called by `scjg.lesson.start`, i.e. when the setup cell runs.
+`register()` is called by `scjg.lesson.start`, i.e. when the setup cell runs; the kit's kernels (`scjg lab`,
+the hub) also load this module as an IPython extension at start, so an answer cell run before the setup
+cell still works.
 """
 from __future__ import annotations
 
@@ -77,6 +79,11 @@ def empty_cells_as_line_magics(lines: list[str]) -> list[str]:
     if lines and lines[0].startswith(("%%answer", "%%learner")) and not "".join(lines[1:]).strip():
         return [lines[0][1:].rstrip("\n") + "\n"]
     return lines
+
+
+def load_ipython_extension(shell) -> None:
+    """IPython extension entry point (`--ext=scjg.magics` in the kit's kernelspec, scjg/labconfig/kernels)."""
+    register(shell)
 
 
 def register(shell=None) -> None:

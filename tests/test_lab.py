@@ -63,3 +63,27 @@ def test_environment_wide_chinese_ui_for_other_launchers(tmp_path, monkeypatch):
     assert data["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
     assert data["@jupyterlab/apputils-extension:themes"]["theme"] == "JupyterLab Dark"
     assert lab.set_chinese_ui() is False
+
+
+def test_answer_cell_run_before_the_setup_cell_works_in_the_labs_kernel(tmp_path, monkeypatch):
+    """A beginner runs an answer cell before the setup cell: in a kernel started the way `scjg lab` starts them
+    (the kit's kernelspec on JUPYTER_PATH), is the answer stored instead of IPython's English
+    'Cell magic not found', for learners and trainers alike?"""
+    from jupyter_client.manager import start_new_kernel
+
+    (tmp_path / "grading").mkdir()
+    monkeypatch.setenv("SCJG_ROOT", str(tmp_path))
+    for trainer in (False, True):
+        monkeypatch.setenv("JUPYTER_PATH", lab.lab_environment(trainer=trainer)["JUPYTER_PATH"])
+        km, kc = start_new_kernel(kernel_name="python3")
+        try:
+            outputs = []
+            reply = kc.execute_interactive("%%answer q1\n5万元", timeout=60, output_hook=outputs.append)
+            assert reply["content"]["status"] == "ok", reply["content"]
+            assert not [o for o in outputs if o["msg_type"] == "error"]
+            reply = kc.execute_interactive("print(repr(q1))", timeout=60, output_hook=outputs.append)
+            printed = [o["content"]["text"] for o in outputs if o["msg_type"] == "stream"]
+            assert printed[-1].strip() == "'5万元'"
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)

@@ -164,6 +164,7 @@ def pre_spawn_hook(spawner):
         "SCJG_COURSE_ID": cohort,
         "SCJG_EXCHANGE": EXCHANGE,
         "JUPYTER_CONFIG_PATH": str(ROLE_CONFIG / ("trainer" if trainer else "learner")),
+        "JUPYTER_PATH": str(KIT / "scjg" / "labconfig"),  # the kit's kernelspec: answer magics load at start
     }
     if trainer:
         environment["SCJG_ROOT"] = str(workspace)  # scjg commands and formgrader work on the cohort
