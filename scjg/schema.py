@@ -191,6 +191,9 @@ def _value(row, key):
     return v
 
 
+NO_APPROVAL_ROLES = ("零售药店", "诊所/卫生室", "无证个人")  # drug_party_role 中不持有药品批准证明文件的
+
+
 def row_facts(row, rule: penalties.Rule) -> dict:
     """一行案例中 fine_range 需要的事实：金额、经营环节、情节严重、前提、已退还的多收价款。"""
     facts = {k: float(_value(row, k)) for k in ("goods_value", "illegal_income", "sales_amount")
@@ -203,6 +206,8 @@ def row_facts(row, rule: penalties.Rule) -> dict:
     met = _value(row, "condition_met")
     if conditional and met is not None:
         facts["conditions_met"] = met in (True, "True", "true")
+    if _value(row, "drug_party_role") in NO_APPROVAL_ROLES:  # 药店、诊所不持有药品批准证明文件，无从吊销
+        facts["holds_approval"] = False
     if _value(row, "refunded") in (True, "True", "true") and facts.get("illegal_income"):
         facts["refunded"] = facts["illegal_income"]
     return facts

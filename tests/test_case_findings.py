@@ -236,3 +236,35 @@ def test_price_regulation_cases_mitigated_on_article_32_also_cite_regulation_17_
     assert len(hits) >= 10
     for r in hits:
         assert "《价格违法行为行政处罚规定》第十七条第一款：应当依法从轻或者减轻处罚" in r["discretion_basis"], r["case_id"]
+
+
+def test_no_pharmacy_or_clinic_loses_an_approval_document_it_does_not_hold():
+    """药品管理法第一百一十六条的“吊销药品批准证明文件”只对持有者有意义：是否没有哪件药店、诊所或无证经营者的
+    案例记录了吊销药品批准证明文件，而引擎在不知道当事人是否持有时把它列为待定（applies=None）？"""
+    from scjg import cases, penalties
+
+    drug = cases.load("drug")
+    assert not drug["license_action"].fillna("").str.contains("吊销药品批准证明文件").any()
+    kinds = lambda r: {s.kind: s.applies for s in r.sanctions}  # noqa: E731
+    assert kinds(penalties.fine_range("药品管理法", 116, goods_value=500.0))["吊销药品批准证明文件"] is None
+    assert "吊销药品批准证明文件" not in kinds(penalties.fine_range("药品管理法", 116, goods_value=500.0,
+                                                                 holds_approval=False))
+    assert kinds(penalties.fine_range("药品管理法", 116, goods_value=500.0, holds_approval=True))["吊销药品批准证明文件"] is True
+
+
+def test_expired_drugs_are_called_substandard_in_current_words():
+    """2019 年修订后没有“按劣药论处”：过期药品的案情是否都写“为劣药”（第九十八条第三款第（五）项）？"""
+    from scjg import cases
+
+    facts = cases.load("drug")["violation_facts"]
+    assert not facts.str.contains("论处").any()
+    assert facts[facts.str.contains("已超过有效期仍在销售")].str.contains("为劣药").all()
+
+
+def test_a_pharmacy_is_not_recorded_as_a_wholesaler():
+    """药店（零售环节）的案例是否没有记成“药品批发”业态？"""
+    from scjg import cases
+
+    drug = cases.load("drug")
+    retail = drug[drug["drug_party_role"] == "零售药店"]
+    assert not (retail["business_format"] == "药品批发").any()

@@ -20,7 +20,7 @@ def d01(rng, variant):
     p, q, g, s, inc = _lot(rng)
     return dict(goods_value=g, illegal_income=inc, drug_category="劣药", rx_class=rx, drug_party_role="零售药店",
                 text=f"执法人员发现当事人货架上陈列的{name}{q}{unit}已超过有效期仍在销售，单价{money(p)}元，"
-                     f"已售出{s}{unit}，{_amt(g, inc)}依照《药品管理法》第九十八条第三款第（五）项，涉案药品按劣药论处。")
+                     f"已售出{s}{unit}，{_amt(g, inc)}依照《药品管理法》第九十八条第三款第（五）项，超过有效期的涉案药品为劣药。")
 
 
 def d02(rng, variant):
@@ -151,7 +151,7 @@ TEMPLATES = [
              dict(mitigated=5, lenient=1, normal=0.5), sources=["投诉举报", "日常检查"], evidence=EV,
              confiscated_goods=lambda f: "涉案药品"),
     Template("D08", CATEGORIES["D08"], "《药品管理法》第五十九条第一款", "drug-126-gmp-gsp",
-             ["药品零售", "药品批发"], PHARM, d08, W_DUTY, channel="retail", evidence="现场笔录、询问笔录、温湿度记录"),
+             ["药品零售", "药品零售连锁门店"], PHARM, d08, W_DUTY, channel="retail", evidence="现场笔录、询问笔录、温湿度记录"),
     Template("D09", CATEGORIES["D09"], "《药品管理法》第五十七条", "drug-130-records-dispensing",
              ["药品零售"], PHARM, d09, dict(no_penalty_first=0.2, normal=5), channel="retail",
              evidence="现场笔录、询问笔录、购销记录"),

@@ -72,6 +72,9 @@ def _serious(rule: Rule, facts: dict) -> tuple[bool | str, str]:
 
 
 # ---------------------------------------------------------------- 其他处罚
+HOLDS_APPROVAL = "药品上市许可持有人"  # 药品批准证明文件由药品上市许可持有人持有
+
+
 def _condition_met(cond: str | None, facts: dict, serious) -> bool | None:
     if not cond:
         return True
@@ -82,6 +85,8 @@ def _condition_met(cond: str | None, facts: dict, serious) -> bool | None:
         return False if "serious" in facts else None
     if cond in _AFTER_ORDER:
         return facts.get("conditions_met")
+    if cond == HOLDS_APPROVAL:  # 吊销药品批准证明文件：只对持有者（本工具的读法：药店、诊所不持有，无从吊销）
+        return facts.get("holds_approval")
     if cond in ("有违法所得", "没有违法所得") and isinstance(income, float):
         return (income > 0) == (cond == "有违法所得")
     return None

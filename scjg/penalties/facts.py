@@ -17,6 +17,7 @@ FACTS = {
     "channel": "经营环节（channel）",
     "serious": "是否情节严重（serious=True；价格违法行为行政处罚规定中只到“情节较重”的写 \"较重\"）",
     "conditions_met": "适用前提是否具备（conditions_met）",
+    "holds_approval": "当事人是否为持有涉案药品批准证明文件的药品上市许可持有人（药店、诊所、无证经营者不是）",
 }
 AMOUNTS = ("goods_value", "illegal_income", "sales_amount", "related_value", "refunded")
 CHANNELS = {"production": "生产", "wholesale": "批发", "retail": "零售", "use": "使用"}
